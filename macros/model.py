@@ -1,0 +1,176 @@
+"""Typed records: what each kind of data file holds. Loading and cross-checking live in loader.py."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .text_rules import ID_PATTERN, plain_text, web_url
+from .vocabulary import CONFIDENCE, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80),
+               Field(description="Lower-case words joined by hyphens, for example east-london")]
+ShortText = Annotated[str, StringConstraints(max_length=300), AfterValidator(plain_text)]
+Text = Annotated[str, StringConstraints(max_length=3000), AfterValidator(plain_text)]
+Url = Annotated[str, StringConstraints(max_length=600), AfterValidator(web_url),
+                Field(json_schema_extra={"pattern": "^https?://"})]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+SourceType = Literal[tuple(SOURCE_TYPES)]
+Setting = Literal[tuple(SETTINGS)]
+Region = Literal[tuple(REGIONS)]
+Method = Literal[tuple(METHODS)]
+ResourceType = Literal[tuple(RESOURCE_TYPES)]
+Confidence = Literal[tuple(CONFIDENCE)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Reviewed(Record):
+    last_reviewed: dt.date = Field(description="When the page was last checked against its sources (YYYY-MM-DD)")
+    next_review: dt.date = Field(description="When it is due to be checked again (YYYY-MM-DD)")
+
+    @model_validator(mode="after")
+    def _review_order(self):
+        if self.next_review <= self.last_reviewed:
+            raise ValueError("next_review must be after last_reviewed")
+        return self
+
+
+class Source(Record):
+    url: Url
+    publisher: ShortText
+    title: ShortText
+    date: Optional[ShortText] = Field(None, description="As the source gives it; leave out if not stated")
+    type: SourceType
+    note: Optional[ShortText] = None
+
+
+class Outcome(Record):
+    text: Text = Field(description="The result, with every figure exactly as the source gives it")
+    period: Optional[ShortText] = Field(None, description="The period the figure covers, if the source says")
+
+
+class Period(Record):
+    start: Optional[Year] = None
+    end: Optional[Year] = None
+    description: ShortText
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("period end is before its start")
+        return self
+
+
+class CaseStudy(Reviewed):
+    id: Id
+    title: ShortText
+    trusts: list[Id] = Field(min_length=1)
+    primary_ingredient: Id
+    other_ingredients: list[Id] = []
+    settings: list[Setting] = Field(min_length=1)
+    setting_detail: Optional[ShortText] = None
+    region: Region
+    period: Period
+    methods: list[Method] = Field(min_length=1)
+    method_detail: Optional[ShortText] = None
+    summary: Annotated[str, StringConstraints(max_length=600), AfterValidator(plain_text)]
+    problem: Text
+    what_they_did: list[Text] = Field(min_length=1)
+    outcomes: list[Outcome] = Field(min_length=1)
+    lessons: list[Text] = []
+    confidence: Confidence = "checked"
+    evidence_note: Optional[Text] = None
+    sources: list[Source] = Field(min_length=1)
+    added: dt.date = Field(description="When the case study was added to the knowledge base")
+
+    @property
+    def ingredients(self) -> list[str]:
+        return [self.primary_ingredient, *self.other_ingredients]
+
+
+class Trust(Record):
+    id: Id
+    name: ShortText
+    short_name: Optional[ShortText] = None
+    region: Region
+    note: Optional[ShortText] = Field(None, description="For example a merger or new name, as a source states it")
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+class TrustStory(Reviewed):
+    id: Id
+    trust: Id
+    title: ShortText
+    summary: Annotated[str, StringConstraints(max_length=600), AfterValidator(plain_text)]
+    area: Optional[ShortText] = None
+    before: list[Text] = Field(min_length=1)
+    what_they_did: list[Text] = Field(min_length=1)
+    what_changed: list[Text] = Field(min_length=1)
+    lessons: list[Text] = Field(min_length=1)
+    ingredients: list[Id] = Field(min_length=1, description="The ingredient the story shows most comes first")
+    confidence: Confidence = "checked"
+    evidence_note: Optional[Text] = None
+    sources: list[Source] = Field(min_length=1)
+    added: dt.date
+
+
+class Fact(Record):
+    text: Text
+    source: Id = Field(description="The id of a resource in data/resources")
+
+
+class Ingredient(Reviewed):
+    id: Id
+    number: Annotated[int, Field(ge=1, le=9)]
+    title: ShortText
+    summary: ShortText
+    why_here: Text
+    what_it_is: list[Text] = Field(min_length=1)
+    current_situation: list[Fact] = Field(min_length=1)
+    what_good_looks_like: list[ShortText] = Field(min_length=3)
+    questions_for_boards: list[ShortText] = Field(min_length=2)
+    questions_for_teams: list[ShortText] = Field(min_length=2)
+
+
+class TheorySection(Record):
+    heading: ShortText
+    paragraphs: list[Text] = Field(min_length=1)
+
+
+class TheoryReview(Reviewed):
+    id: Id = Field(description="The id of the ingredient this review opens")
+    title: ShortText
+    summary: Text
+    sections: list[TheorySection] = Field(min_length=1)
+    references: list[Id] = Field(min_length=5, description="Ids of resources in data/resources")
+
+
+class Resource(Record):
+    id: Id
+    title: ShortText
+    authors: Optional[ShortText] = None
+    publisher: ShortText
+    year: Year
+    url: Optional[Url] = None
+    type: ResourceType
+    ingredients: list[Id] = Field(min_length=1)
+    description: Optional[Text] = None
+
+
+# Folder under data/ -> the record kind each file in it holds. The order is the order they are loaded and shown.
+KINDS: dict[str, type[Record]] = {
+    "ingredients": Ingredient,
+    "resources": Resource,
+    "theory": TheoryReview,
+    "trusts": Trust,
+    "case_studies": CaseStudy,
+    "trust_stories": TrustStory,
+}
