@@ -46,6 +46,9 @@ class KnowledgeBase:
     def case_studies_of_trust(self, trust: str) -> list[CaseStudy]:
         return list(self._by_trust.get(trust, []))
 
+    def case_studies_in_setting(self, setting: str) -> list[CaseStudy]:
+        return [c for c in self.case_studies.values() if setting in c.settings]
+
     def stories_of_trust(self, trust: str) -> list[TrustStory]:
         return [s for s in self.trust_stories.values() if s.trust == trust]
 

@@ -76,7 +76,7 @@ class CaseStudy(Reviewed):
     setting_detail: Optional[ShortText] = None
     region: Region
     period: Period
-    methods: list[Method] = Field(min_length=1)
+    methods: list[Method] = Field([], description="Leave empty when the sources do not say")
     method_detail: Optional[ShortText] = None
     summary: Annotated[str, StringConstraints(max_length=600), AfterValidator(plain_text)]
     problem: Text

@@ -1,8 +1,10 @@
 """Where things live in the project, in one place."""
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+# VALUED_CARE_DATA lets tests and benchmarks build the site from another data folder.
+DATA = Path(os.environ.get("VALUED_CARE_DATA", ROOT / "data")).resolve()
 DOCS = ROOT / "docs"
 SCHEMAS = ROOT / "schemas"
 TEMPLATES = Path(__file__).resolve().parent / "templates"

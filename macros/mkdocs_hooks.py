@@ -1,0 +1,45 @@
+"""MkDocs hooks: thin. Validate data, set the navigation, add generated pages. The logic lives in plain modules."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from macros import site_build  # noqa: E402
+from macros.errors import DataInvalid  # noqa: E402
+from macros.pages import generate_pages, site_nav  # noqa: E402
+
+_generated: dict = {}
+
+
+def on_config(config):
+    try:
+        kb = site_build.knowledge_base()
+    except DataInvalid as err:
+        raise PluginError(f"The data has problems; nothing was built.\n{err.report()}") from None
+    config.nav = site_nav(kb, config.nav or [])
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    pages = generate_pages(site_build.knowledge_base())
+    _generated.clear()
+    _generated.update(pages)
+    for path, page in pages.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} would hide a generated page; remove it (its content comes from data/)")
+        files.append(File.generated(config, path, content=page.markdown))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    generated = _generated.get(page.file.src_uri)
+    if generated is not None and config.repo_url:
+        # Generated pages are edited at their YAML source; generated indexes have no single source to edit.
+        source = generated.source
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}" if source else None
+    return context

@@ -1,0 +1,43 @@
+"""mkdocs-macros module: the macros that hand-written pages in docs/ may call. Each returns escaped Markdown."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import site_build, urls  # noqa: E402
+from macros.render import markdown_env, md_link, relative  # noqa: E402
+
+
+def define_env(env):
+    def _from(page_path: str):
+        return lambda text, to, anchor="": md_link(text, relative(page_path, to) + (f"#{anchor}" if anchor else ""))
+
+    def _partial(name: str, **context) -> str:
+        page_path = env.page.file.src_uri
+        template = markdown_env().from_string(
+            '{% import "_parts.md.j2" as parts with context %}' + name)
+        from macros.vocabulary import SOURCE_TYPES, RESOURCE_TYPES
+        return template.render(kb=site_build.knowledge_base(), urls=urls, link=_from(page_path),
+                               SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, **context)
+
+    @env.macro
+    def case_study_list(ingredient: str, primary_only: bool = False) -> str:
+        """The case studies of one ingredient, as a linked list with summaries."""
+        cases = site_build.knowledge_base().case_studies_for(ingredient, primary_only=primary_only)
+        return _partial("{{ parts.case_list(cases) }}", cases=cases)
+
+    @env.macro
+    def ingredient_overview() -> str:
+        """The nine ingredients in order, each linked, with its count of case studies."""
+        return _partial(
+            "{% for ing in kb.ingredients.values() %}{% set n = kb.case_studies_for(ing.id) | length %}"
+            "{{ ing.number }}. **{{ link(ing.title, urls.ingredient(ing.id)) }}**: {{ ing.summary }} "
+            "({{ n }} case {{ 'study' if n == 1 else 'studies' }})\n{% endfor %}")
+
+    @env.macro
+    def counts() -> dict:
+        kb = site_build.knowledge_base()
+        return {"case_studies": len(kb.case_studies), "trust_stories": len(kb.trust_stories),
+                "trusts": len(kb.trusts), "resources": len(kb.resources), "ingredients": len(kb.ingredients)}
