@@ -39,9 +39,11 @@ def load_knowledge_base(data_dir: Path, root: Path | None = None) -> KnowledgeBa
             if record is None:
                 continue
             if record.id in records[kind]:
-                first = documents[(kind, record.id)].path
-                problems.append(doc.problem(("id",), f"duplicate id '{record.id}' (also in {first})",
+                first = documents[(kind, record.id)]
+                problems.append(doc.problem(("id",), f"duplicate id '{record.id}' (also in {first.path})",
                                             "give each record its own id"))
+                problems.append(first.problem(("id",), f"duplicate id '{record.id}' (also in {doc.path})",
+                                              "give each record its own id"))
                 continue
             records[kind][record.id] = record
             documents[(kind, record.id)] = doc

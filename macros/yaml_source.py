@@ -78,8 +78,12 @@ def read_yaml(file: Path, shown_as: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        raise YamlProblems([_mark_problem(shown_as, mark, f"YAML syntax error: {err.problem or err.context}",
+        # Where the broken construct started (an unclosed quote, say) helps more than where the parser gave up.
+        mark = err.context_mark or err.problem_mark
+        message = f"YAML syntax error: {err.problem}"
+        if err.context and err.problem_mark is not None:
+            message += f" {err.context} (the parser gave up at line {err.problem_mark.line + 1})"
+        raise YamlProblems([_mark_problem(shown_as, mark, message,
                                           "check the indentation and quotes on this line and the one above")]) from None
     except yaml.YAMLError as err:
         raise YamlProblems([DataProblem(shown_as, 1, 1, f"YAML error: {err}", "check the file is valid YAML")]) from None

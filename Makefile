@@ -1,0 +1,49 @@
+# Two commands matter (see README.md): `make serve` and `make test`. Everything else is a step they call.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup browser validate schemas build serve test bench lock clean
+
+$(STAMP): requirements.lock
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Browser tests drive Debian's Chromium (Playwright never downloads a browser of its own).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core poppler-utils >/dev/null; }
+	@chromium --version
+
+validate: setup
+	$(PY) -m macros validate
+
+schemas: setup
+	$(PY) -m macros schemas
+
+build: validate
+	$(PY) -m mkdocs build --strict
+
+serve: build
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+test: setup browser
+	$(PY) -m pytest
+
+bench: setup browser
+	$(PY) scripts/benchmark.py
+
+# Re-pin after editing requirements.in (needs the registry).
+lock:
+	python3 -m venv /tmp/valued-care-tools && /tmp/valued-care-tools/bin/pip install --quiet pip-tools==7.6.2
+	/tmp/valued-care-tools/bin/pip-compile --quiet --generate-hashes --strip-extras -o requirements.lock requirements.in
+
+clean:
+	rm -rf site build .pytest_cache

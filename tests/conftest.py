@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+GOOD = FIXTURES / "good"
+sys.path.insert(0, str(ROOT))
+
+
+def build_site(out_dir: Path, data_dir: Path | None = None, extra_env: dict | None = None):
+    """Run the real `mkdocs build --strict`, as the README does; return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    if data_dir is not None:
+        env["VALUED_CARE_DATA"] = str(data_dir)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out_dir)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test run from data/."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(out)
+    assert result.returncode == 0, result.stderr[-4000:]
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == []
+    return out
+
+
+@pytest.fixture
+def good_data(tmp_path) -> Path:
+    """A private copy of the small valid data set, for tests that add or break files."""
+    target = tmp_path / "data"
+    shutil.copytree(GOOD, target)
+    return target

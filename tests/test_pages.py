@@ -1,0 +1,66 @@
+"""Generated pages carry the record's content and the links between records."""
+from __future__ import annotations
+
+import yaml
+
+from conftest import GOOD
+from macros.loader import load_knowledge_base
+from macros.pages import generate_pages, site_nav
+
+
+def pages():
+    return generate_pages(load_knowledge_base(GOOD))
+
+
+def front_matter(markdown: str) -> dict:
+    return yaml.safe_load(markdown.split("---\n")[1])
+
+
+def test_one_page_per_record_and_index():
+    paths = set(pages())
+    assert {"case-studies/example-case.md", "trust-stories/example-trust-journey.md", "ingredients/culture.md",
+            "theory/culture.md", "trusts/example-trust.md", "settings/trust-wide.md", "case-studies/index.md",
+            "resources.md"} <= paths
+
+
+def test_case_study_page_links_ingredients_trust_story_and_sources():
+    page = pages()["case-studies/example-case.md"]
+    text = page.markdown
+    assert "[Culture](../ingredients/culture.md)" in text
+    assert "[Leadership](../ingredients/leadership.md)" in text
+    assert "[Example NHS Foundation Trust](../trusts/example-trust.md)" in text
+    assert "(../trust-stories/example-trust-journey.md)" in text
+    assert "(https://example.org/case)" in text
+    assert "Concerns raised rose by 40\\%" in text
+    assert page.source == "data/case_studies/example-case.yml"
+
+
+def test_generated_pages_are_never_rendered_as_macros():
+    for page in pages().values():
+        assert front_matter(page.markdown)["render_macros"] is False
+
+
+def test_front_matter_values_are_html_escaped():
+    meta = front_matter(pages()["case-studies/injection-shows-literally.md"].markdown)
+    assert "&amp;" in meta["description"] and "<" not in meta["description"]
+
+
+def test_ingredient_page_lists_primary_and_secondary_case_studies():
+    culture = pages()["ingredients/culture.md"].markdown
+    leadership = pages()["ingredients/leadership.md"].markdown
+    assert "(../case-studies/example-case.md)" in culture
+    assert "Where it plays a part" in leadership and "(../case-studies/example-case.md)" in leadership
+    assert "(../trust-stories/example-trust-journey.md)" in culture  # referenced by
+
+
+def test_trust_page_lists_what_refers_to_it():
+    trust = pages()["trusts/example-trust.md"].markdown
+    assert "(../case-studies/example-case.md)" in trust and "(../trust-stories/example-trust-journey.md)" in trust
+
+
+def test_nav_expands_chapters_and_stays_small():
+    kb = load_knowledge_base(GOOD)
+    nav = site_nav(kb, [{"Home": "index.md"}, {"The nine ingredients": "ingredients/index.md"}])
+    assert nav[1] == {"The nine ingredients": ["ingredients/index.md", {"3. Culture": "ingredients/culture.md"},
+                                               {"4. Leadership": "ingredients/leadership.md"}]}
+    assert "case-studies/example-case.md" not in str(nav)

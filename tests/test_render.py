@@ -1,0 +1,43 @@
+"""Contributor text survives Markdown as exactly the text typed: no links, no HTML, no template code."""
+from __future__ import annotations
+
+import markdown
+import pytest
+import yaml
+
+from conftest import ROOT
+from macros.render import md_link, md_text, relative
+
+EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("markdown_extensions:")[1].replace("\n  - ", "\n- "))
+
+
+def to_html(text: str) -> str:
+    names = [e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS]
+    configs = {next(iter(e)): next(iter(e.values())) for e in EXTENSIONS if isinstance(e, dict)}
+    return markdown.markdown(text, extensions=names, extension_configs=configs)
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("{{ 7*7 }}", "{{ 7*7 }}"),
+    ("[click](javascript:alert(1))", "[click](javascript:alert(1))"),
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("**bold** and _under_", "**bold** and _under_"),
+    ("# not a heading", "# not a heading"),
+    ("1. not a list", "1. not a list"),
+    ("a & b", "a &amp; b"),
+    ("{: #id .class }", "{: #id .class }"),
+    ("back\\slash", "back\\slash"),
+    ("| a | b |", "| a | b |"),
+])
+def test_text_renders_literally(typed, shown):
+    assert to_html(md_text(typed)) == f"<p>{shown}</p>"
+
+
+def test_link_text_is_escaped_and_target_kept():
+    html = to_html(md_link("A *title* [x]", "https://example.org/a_(b)"))
+    assert html == '<p><a href="https://example.org/a_%28b%29">A *title* [x]</a></p>'
+
+
+def test_relative_links_between_pages():
+    assert relative("case-studies/a.md", "ingredients/culture.md") == "../ingredients/culture.md"
+    assert relative("index.md", "case-studies/a.md") == "case-studies/a.md"
