@@ -61,6 +61,8 @@ def test_trust_page_lists_what_refers_to_it():
 def test_nav_expands_chapters_and_stays_small():
     kb = load_knowledge_base(GOOD)
     nav = site_nav(kb, [{"Home": "index.md"}, {"The nine ingredients": "ingredients/index.md"}])
-    assert nav[1] == {"The nine ingredients": ["ingredients/index.md", {"3. Culture": "ingredients/culture.md"},
-                                               {"4. Leadership": "ingredients/leadership.md"}]}
+    chapters = nav[1]["The nine ingredients"]
+    assert chapters[0] == "ingredients/index.md"
+    assert [next(iter(c)) for c in chapters[1:]][2:4] == ["3. Culture", "4. Leadership"]
+    assert len(chapters) == 10
     assert "case-studies/example-case.md" not in str(nav)
