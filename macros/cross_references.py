@@ -38,6 +38,10 @@ def cross_check(records: dict, documents: dict[tuple[str, str], YamlDocument]) -
             refer("resources", rid, ("ingredients", i), "ingredients", value, "ingredient")
         no_repeats("resources", rid, "ingredients", item.ingredients)
 
+    for rid, item in records["trusts"].items():
+        if item.merged_into:
+            refer("trusts", rid, ("merged_into",), "trusts", item.merged_into, "trust")
+
     for rid, item in records["theory"].items():
         refer("theory", rid, ("id",), "ingredients", rid, "ingredient (a theory review's id is its ingredient's id)")
         for i, value in enumerate(item.references):

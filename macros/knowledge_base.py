@@ -46,6 +46,18 @@ class KnowledgeBase:
     def case_studies_of_trust(self, trust: str) -> list[CaseStudy]:
         return list(self._by_trust.get(trust, []))
 
+    def lineage(self, trust: str) -> list[Trust]:
+        """The trust, the trust it merged into, and the trusts that merged into it: one organisation's history."""
+        found = [self.trusts[trust]]
+        successor = self.trusts[trust].merged_into
+        if successor:
+            found.append(self.trusts[successor])
+        found += [t for t in self.trusts.values() if t.merged_into == trust]
+        return found
+
+    def case_studies_of_lineage(self, trust: str) -> list[CaseStudy]:
+        return [case for t in self.lineage(trust) for case in self.case_studies_of_trust(t.id)]
+
     def case_studies_in_setting(self, setting: str) -> list[CaseStudy]:
         return [c for c in self.case_studies.values() if setting in c.settings]
 

@@ -99,6 +99,7 @@ class Trust(Record):
     short_name: Optional[ShortText] = None
     region: Region
     note: Optional[ShortText] = Field(None, description="For example a merger or new name, as a source states it")
+    merged_into: Optional[Id] = Field(None, description="The id of the trust this one merged into, if it did")
 
     @property
     def label(self) -> str:
