@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import text_scan
 from .cross_references import cross_check
 from .errors import DataInvalid, DataProblem, display_path
 from .knowledge_base import KnowledgeBase
@@ -36,6 +37,8 @@ def load_knowledge_base(data_dir: Path, root: Path | None = None) -> KnowledgeBa
                 continue
             record, doc, found = _load_record(file, display_path(file, root), model)
             problems += found
+            if doc is not None:  # personal data and unfilled scaffold text, in any field (text_scan.py)
+                problems += text_scan.check(doc, file)
             if record is None:
                 continue
             if record.id in records[kind]:

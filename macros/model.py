@@ -16,6 +16,9 @@ Text = Annotated[str, StringConstraints(max_length=3000), AfterValidator(plain_t
 Url = Annotated[str, StringConstraints(max_length=600), AfterValidator(web_url),
                 Field(json_schema_extra={"pattern": "^https?://"})]
 Year = Annotated[int, Field(ge=1900, le=2100)]
+PublicContacts = Annotated[list[ShortText], Field(
+    description="Public contact details of an organisation (not a person) that the text gives, exactly as written "
+                "there: an email address, phone number or postcode. Anything else that looks like one is refused.")]
 
 SourceType = Literal[tuple(SOURCE_TYPES)]
 Setting = Literal[tuple(SETTINGS)]
@@ -87,6 +90,7 @@ class CaseStudy(Reviewed):
     evidence_note: Optional[Text] = None
     sources: list[Source] = Field(min_length=1)
     added: dt.date = Field(description="When the case study was added to the knowledge base")
+    public_contacts: PublicContacts = []
 
     @property
     def ingredients(self) -> list[str]:
@@ -99,6 +103,7 @@ class Trust(Record):
     short_name: Optional[ShortText] = None
     region: Region
     note: Optional[ShortText] = Field(None, description="For example a merger or new name, as a source states it")
+    public_contacts: PublicContacts = []
     merged_into: Optional[Id] = Field(None, description="The id of the trust this one merged into, if it did")
 
     @property
@@ -121,6 +126,7 @@ class TrustStory(Reviewed):
     evidence_note: Optional[Text] = None
     sources: list[Source] = Field(min_length=1)
     added: dt.date
+    public_contacts: PublicContacts = []
 
 
 class Fact(Record):

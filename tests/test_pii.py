@@ -1,0 +1,145 @@
+"""The personal-data guard: what it catches, what it lets through, and how the validator reports it."""
+from __future__ import annotations
+
+import pytest
+
+from macros import pii
+from macros.errors import DataInvalid
+from macros.loader import load_knowledge_base
+
+# (text, kind of personal data it holds, the part that is personal data)
+POSITIVE = [
+    ("NHS number 943 476 5919 was seen", "NHS number", "943 476 5919"),
+    ("9434765919", "NHS number", "9434765919"),
+    ("ref 943-476-5919.", "NHS number", "943-476-5919"),
+    ("patient 401 023 2137 discharged", "NHS number", "401 023 2137"),
+    ("(4010232137)", "NHS number", "4010232137"),
+    ("jo.bloggs@nhs.net", "email address", "jo.bloggs@nhs.net"),
+    ("write to Jo.Bloggs+ward@example.nhs.uk today", "email address", "Jo.Bloggs+ward@example.nhs.uk"),
+    ("contact: a_b-c@mail.example.co.uk.", "email address", "a_b-c@mail.example.co.uk"),
+    ("0300 123 4567", "phone number", "0300 123 4567"),
+    ("call 020 7946 0958 now", "phone number", "020 7946 0958"),
+    ("+44 (0)20 7946 0958", "phone number", "+44 (0)20 7946 0958"),
+    ("+44 7700 900123", "phone number", "+44 7700 900123"),
+    ("mobile 07700900123", "phone number", "07700900123"),
+    ("(0161) 496 0000", "phone number", "(0161) 496 0000"),
+    ("0113-496-0000", "phone number", "0113-496-0000"),
+    ("01632 960123 ext 4", "phone number", "01632 960123"),
+    ("NI number AB 12 34 56 C", "National Insurance number", "AB 12 34 56 C"),
+    ("AB123456C", "National Insurance number", "AB123456C"),
+    ("ce 12 34 56 d (lower case)", "National Insurance number", "ce 12 34 56 d"),
+    ("lives at SW1A 1AA", "postcode", "SW1A 1AA"),
+    ("M1 1AE.", "postcode", "M1 1AE"),
+    ("in EC1A1BB", "postcode", "EC1A1BB"),
+    ("B33 8TH, Birmingham", "postcode", "B33 8TH"),
+    ("CR2 6XH", "postcode", "CR2 6XH"),
+    ("DN55 1PT", "postcode", "DN55 1PT"),
+]
+
+NEGATIVE = [
+    "Concerns raised rose by 40% between 2019 and 2021.",
+    "Test NHS number 999 000 0000 from the test range",
+    "9990001234",
+    "943 476 5918 fails the Modulus 11 check",
+    "1234567890 fails it too",
+    "Saved £1,234,567 a year",
+    "A rate of 0.5 per 1000 bed days",
+    "ISBN 978-0-19-280123-4",
+    "https://doi.org/10.1002/14651858.CD002831.pub3",
+    "https://example.org/@team/post",
+    "Call 111 or 999, or NHS 111 option 2",
+    "QQ 12 34 56 C is HMRC's example and not a real number",
+    "GB 12 34 56 A has a prefix never issued",
+    "Postcode district SW1A alone, and the M1 motorway",
+    "The Q3 2019 figures",
+    "Ward 4B and ward 12",
+    "Five-year forward view 2016/17 to 2020/21",
+    "Phone numbers need all their digits: 0300 123",
+    "A 12-digit reference 123456789012",
+    "COVID-19 and the 2020 to 2022 pandemic years",
+    "In 2018 1,200 staff took part",
+    "email me at the usual place",
+    "ODS codes RXT and RW4, site RXT01",
+]
+
+
+@pytest.mark.parametrize("text, kind, part", POSITIVE, ids=[p[0] for p in POSITIVE])
+def test_personal_data_is_found(text, kind, part):
+    found = pii.find(text)
+    assert [(f.kind, f.text) for f in found] == [(kind, part)]
+    assert text[found[0].start:found[0].end] == part
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_figures_dates_and_ids_are_not_personal_data(text):
+    assert pii.find(text) == []
+
+
+def test_there_are_at_least_twenty_cases_each_way():
+    assert len(POSITIVE) >= 20 and len(NEGATIVE) >= 20
+
+
+def test_modulus_11():
+    assert pii.nhs_number_is_valid("9434765919")
+    assert not pii.nhs_number_is_valid("9434765918")
+    assert not pii.nhs_number_is_valid("123456789")
+    # A check digit of 10 can never be valid, whatever the tenth digit.
+    assert not any(pii.nhs_number_is_valid("000000006" + str(d)) for d in range(10))
+
+
+def test_several_findings_in_one_text_come_in_order():
+    found = pii.find("Ring 0300 123 4567 or write to pals@example.nhs.uk at LS1 4AP.")
+    assert [f.kind for f in found] == ["phone number", "email address", "postcode"]
+
+
+@pytest.mark.parametrize("a, b", [("+44 (0)300 123 4567", "0300 1234567"), ("+44 300 123 4567", "0300-123-4567"),
+                                  ("PALS@Example.NHS.uk", "pals@example.nhs.uk"), ("SW1A 1AA", "sw1a1aa")])
+def test_one_spelling_per_contact(a, b):
+    assert pii.normalise(a) == pii.normalise(b)
+
+
+def _write_case(good_data, extra: str = "", problem: str = "Staff did not feel safe to raise concerns."):
+    text = (good_data / "case_studies" / "example-case.yml").read_text()
+    text = text.replace("problem: Staff did not feel safe to raise concerns.", f"problem: {problem}") + extra
+    (good_data / "case_studies" / "example-case.yml").write_text(text)
+
+
+def test_public_contact_on_the_allowlist_is_published(good_data):
+    _write_case(good_data, "public_contacts:\n  - +44 (0)300 123 4567\n  - pals@example.nhs.uk\n",
+                "Ring the advice line on 0300 123 4567 or write to pals@example.nhs.uk.")
+    kb = load_knowledge_base(good_data)
+    assert kb.case_studies["example-case"].public_contacts == ["+44 (0)300 123 4567", "pals@example.nhs.uk"]
+
+
+def test_allowlist_covers_only_what_it_lists(good_data):
+    _write_case(good_data, "public_contacts: [0300 123 4567]\n", "Ring 0300 123 4567 or 07700 900123.")
+    with pytest.raises(DataInvalid) as caught:
+        load_knowledge_base(good_data)
+    [problem] = caught.value.problems
+    assert "phone number ('077…')" in problem.message and problem.line == 14 and problem.col == 32
+
+
+def test_allowlist_refuses_a_national_insurance_number(good_data):
+    _write_case(good_data, "public_contacts: [AB 12 34 56 C]\n", "Number AB 12 34 56 C.")
+    with pytest.raises(DataInvalid) as caught:
+        load_knowledge_base(good_data)
+    messages = [p.message for p in caught.value.problems]
+    assert "public_contacts[0] is a National Insurance number, which belongs to one person" in messages
+    assert any("National Insurance number ('AB …')" in m for m in messages)
+
+
+def test_unquoted_number_read_as_an_integer_is_still_checked(good_data):
+    _write_case(good_data, "evidence_note: 9434765919\n")
+    line = len((good_data / "case_studies" / "example-case.yml").read_text().splitlines())
+    with pytest.raises(DataInvalid) as caught:
+        load_knowledge_base(good_data)
+    assert any("NHS number" in p.message and p.line == line for p in caught.value.problems)
+
+
+def test_position_in_a_folded_value_is_the_line_it_stands_on(good_data):
+    _write_case(good_data, problem=">\n  Staff did not feel safe to raise\n  concerns; ring 0300\n  123 4567 for more.")
+    with pytest.raises(DataInvalid) as caught:
+        load_knowledge_base(good_data)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.col) == (16, 18)
+
