@@ -33,6 +33,43 @@ def cmd_schemas(args) -> int:
     return 0
 
 
+def cmd_new_case_study(args) -> int:
+    import datetime as dt
+
+    from . import scaffold
+
+    data = Path(args.data)
+    source = None
+    if args.source_url:
+        source = scaffold.Source(args.source_url, args.source_title or "", args.source_publisher or "",
+                                 args.source_type or "")
+    draft = scaffold.Draft(title=args.title or "", trusts=args.trust, ingredients=args.ingredient,
+                           settings=args.setting, id=args.id or "", region=args.region or "", methods=args.method,
+                           source=source, new_trust_name=args.trust_name or "")
+    if sys.stdin.isatty() and not args.no_input:
+        draft = scaffold.ask_missing(draft, input, scaffold.known_ids(data, "ingredients"))
+    try:
+        result = scaffold.create(draft, data, dt.date.fromisoformat(args.today), root=Path.cwd())
+    except scaffold.DraftError as err:
+        print("Nothing was written:\n" + "\n".join(f"  {p}" for p in err.problems), file=sys.stderr)
+        return 2
+    for path in result.written:
+        print(f"wrote {_shown(path)}")
+    for problem in result.other_problems:
+        print(problem, file=sys.stderr)
+    lines = sorted({p.line for p in result.placeholders})
+    print(f"next: open {_shown(result.path)} and replace the {len(lines)} {scaffold.PLACEHOLDER} placeholders "
+          f"(lines {', '.join(map(str, lines))}); then `python -m macros validate` and `make serve` to preview. "
+          "See CONTRIBUTING.md.")
+    if result.problems_elsewhere:
+        print(f"note: {result.problems_elsewhere} problem(s) in other data files; `python -m macros validate` lists them")
+    return 1 if result.other_problems else 0
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -42,5 +79,22 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("schemas", help="write the JSON Schemas for editors into schemas/")
     p.add_argument("--out", default=str(paths.SCHEMAS))
     p.set_defaults(func=cmd_schemas)
+    p = sub.add_parser("new-case-study", help="write a new case study file to fill in (asks for what flags leave out)")
+    p.add_argument("--title")
+    p.add_argument("--id", help="default: made from the title")
+    p.add_argument("--trust", action="append", default=[], help="trust id (repeat for several); see data/trusts/")
+    p.add_argument("--trust-name", help="full NHS name, to add a trust not yet in data/trusts/ (with --region)")
+    p.add_argument("--ingredient", action="append", default=[], help="ingredient id, the main one first (repeat)")
+    p.add_argument("--setting", action="append", default=[], help="setting of care (repeat)")
+    p.add_argument("--method", action="append", default=[], help="improvement method (repeat; optional)")
+    p.add_argument("--region", help="default: the trust's region")
+    p.add_argument("--source-url", help="the main public source (optional; else a placeholder)")
+    p.add_argument("--source-title")
+    p.add_argument("--source-publisher")
+    p.add_argument("--source-type")
+    p.add_argument("--today", default=__import__("datetime").date.today().isoformat(), help=argparse.SUPPRESS)
+    p.add_argument("--no-input", action="store_true", help="never ask; fail on what is missing")
+    p.add_argument("--data", default=str(paths.DATA))
+    p.set_defaults(func=cmd_new_case_study)
     args = parser.parse_args(argv)
     return args.func(args)
