@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from macros import site_build  # noqa: E402
 from macros.errors import DataInvalid  # noqa: E402
 from macros.pages import generate_pages, site_nav  # noqa: E402
+from macros.search_index import SCRIPT_PATH, finder_script  # noqa: E402
 
 _generated: dict = {}
 
@@ -33,6 +34,7 @@ def on_files(files: Files, config) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would hide a generated page; remove it (its content comes from data/)")
         files.append(File.generated(config, path, content=page.markdown))
+    files.append(File.generated(config, SCRIPT_PATH, content=finder_script(site_build.knowledge_base())))
     return files
 
 

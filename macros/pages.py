@@ -12,9 +12,10 @@ from functools import partial
 import yaml
 from markupsafe import Markup
 
-from . import urls
+from . import search_meta, urls
 from .knowledge_base import KnowledgeBase
 from .render import md_link, markdown_env, relative
+from .search_index import facets
 from .vocabulary import CONFIDENCE, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES
 
 
@@ -54,9 +55,9 @@ class PageBuilder:
         return md_link(text, relative(from_path, to_path) + (f"#{anchor}" if anchor else ""))
 
     def page(self, template: str, path: str, title: str, description: str | None, source: str | None = None,
-             record=None, **context) -> GeneratedPage:
+             record=None, meta: dict | None = None, **context) -> GeneratedPage:
         front = _front_matter(title, description, getattr(record, "last_reviewed", None),
-                              getattr(record, "next_review", None))
+                              getattr(record, "next_review", None), **(meta or {}))
         body = self._render(template, path, title=title, record=record, **context)
         return GeneratedPage(path, front + body, source)
 
@@ -64,18 +65,20 @@ class PageBuilder:
         kb, pages = self.kb, []
         for ing in kb.ingredients.values():
             pages.append(self.page("ingredient.md.j2", urls.ingredient(ing.id), f"{ing.number}. {ing.title}",
-                                   ing.summary, urls.data_file("ingredients", ing.id), ing, ingredient=ing))
+                                   ing.summary, urls.data_file("ingredients", ing.id), ing, ingredient=ing,
+                                   meta=search_meta.chapter(ing)))
         for review in kb.theory.values():
             pages.append(self.page("theory.md.j2", urls.theory(review.id), review.title, review.summary,
                                    urls.data_file("theory", review.id), review, review=review,
-                                   ingredient=kb.ingredients[review.id]))
+                                   ingredient=kb.ingredients[review.id], meta=search_meta.theory(kb, review)))
         for case in kb.case_studies.values():
             pages.append(self.page("case_study.md.j2", urls.case_study(case.id), case.title, case.summary,
-                                   urls.data_file("case_studies", case.id), case, case=case))
+                                   urls.data_file("case_studies", case.id), case, case=case,
+                                   meta=search_meta.case_study(kb, case)))
         for story in kb.trust_stories.values():
             pages.append(self.page("trust_story.md.j2", urls.trust_story(story.id), story.title, story.summary,
                                    urls.data_file("trust_stories", story.id), story, story=story,
-                                   trust=kb.trusts[story.trust]))
+                                   trust=kb.trusts[story.trust], meta=search_meta.trust_story(kb, story)))
         for trust in kb.trusts.values():
             pages.append(self.page("trust.md.j2", urls.trust(trust.id), trust.name,
                                    f"Case studies and improvement stories from {trust.name}.",
@@ -88,6 +91,9 @@ class PageBuilder:
                       "The nine ingredients of the valued care in mental health model, in order."),
             self.page("case_studies_index.md.j2", urls.CASE_STUDIES_INDEX, "Case studies",
                       "Every case study, grouped by its main ingredient."),
+            self.page("finder.md.j2", urls.FINDER, "Find case studies",
+                      "Find case studies by ingredient, setting, region, method, source and period, or by words.",
+                      facets=facets(kb), meta=search_meta.FINDER),
             self.page("trust_stories_index.md.j2", urls.TRUST_STORIES_INDEX, "Compendium of trust improvement stories",
                       "How NHS mental health trusts started and continued their improvement journeys."),
             self.page("trusts_index.md.j2", urls.TRUSTS_INDEX, "Trusts",

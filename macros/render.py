@@ -51,6 +51,11 @@ def html_attr(value) -> str:
     return html.escape(str(value), quote=True)
 
 
+def html_text(value) -> Markup:
+    """Text for the raw HTML parts of a Markdown template, where Markdown's backslash escapes would show."""
+    return Markup(html_attr(value))
+
+
 def relative(from_page: str, to_page: str) -> str:
     """Relative link between two source paths (docs-relative, e.g. case-studies/x.md), as MkDocs validates."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
@@ -64,6 +69,7 @@ def markdown_env() -> jinja2.Environment:
                              lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = md_text
     env.filters["anchor"] = anchor_id
+    env.filters["html"] = html_text
     return env
 
 

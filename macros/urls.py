@@ -27,6 +27,7 @@ def setting(slug: str) -> str:
 
 INGREDIENTS_INDEX = "ingredients/index.md"
 CASE_STUDIES_INDEX = "case-studies/index.md"
+FINDER = "finder.md"
 TRUST_STORIES_INDEX = "trust-stories/index.md"
 TRUSTS_INDEX = "trusts/index.md"
 SETTINGS_INDEX = "settings/index.md"
