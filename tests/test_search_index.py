@@ -1,0 +1,121 @@
+"""The finder's prebuilt index and facet table, and what Material's search learns from front matter."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from lunr.index import Index
+
+from conftest import GOOD
+from macros import search_meta
+from macros.loader import load_knowledge_base
+from macros.pages import generate_pages
+from macros.search_index import (NOT_STATED, SEARCH_FIELDS, build_index, facet_values, facets, finder_data,
+                                 finder_script, period_bucket)
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base(GOOD)
+
+
+def hits(index: dict, query: str) -> list[str]:
+    return [hit["ref"] for hit in Index.load(index).search(query)]
+
+
+def test_one_document_per_case_study_referred_to_by_position(kb):
+    data = finder_data(kb)
+    assert [doc[0] for doc in data["docs"]] == list(kb.case_studies)
+    refs = {ref.split("/", 1)[1] for ref, _ in data["index"]["fieldVectors"]}
+    assert refs == {str(n) for n in range(len(kb.case_studies))}
+
+
+def test_index_holds_only_the_searched_fields_and_no_positions(kb):
+    index = build_index(kb)
+    assert index["fields"] == [name for name, _ in SEARCH_FIELDS] == ["title", "trust", "summary", "outcomes"]
+    for _term, posting in index["invertedIndex"]:
+        for field in index["fields"]:
+            assert all(metadata == {} for metadata in posting[field].values())
+
+
+def test_free_text_finds_title_summary_outcomes_and_trust_but_not_other_fields(kb):
+    index = build_index(kb)
+    example = str(list(kb.case_studies).index("example-case"))
+    assert hits(index, "speaking") == [example]              # title ("speaking", stemmed)
+    assert hits(index, "+easier +staff") == [example]        # summary
+    assert hits(index, "concerns") == [example]              # outcome text (stemmed "concern")
+    assert len(hits(index, "example")) == len(kb.case_studies)  # trust name, on both case studies
+    assert hits(index, "guardians") == []                    # what_they_did is not searched
+    assert hits(index, "board") == []                        # nor lessons
+
+
+def test_facet_rows_number_values_in_facet_order_with_the_main_ingredient_first(kb):
+    data = finder_data(kb)
+    keys = [f["key"] for f in data["facets"]]
+    assert keys == ["ingredient", "setting", "region", "method", "source", "period"]
+    row = dict(zip(keys, data["docs"][[d[0] for d in data["docs"]].index("example-case")][1:]))
+    values = {f["key"]: f["values"] for f in data["facets"]}
+    named = {key: [values[key][n] for n in row[key]] for key in keys}
+    assert named == {"ingredient": ["culture", "leadership"], "setting": ["trust-wide"], "region": ["london"],
+                     "method": ["staff-engagement"], "source": ["trust"], "period": ["2015-2019"]}
+
+
+def test_unstated_method_and_period_are_values_of_their_own(kb):
+    case = kb.case_studies["injection-shows-literally"]
+    assert case.methods == [] and case.period.start is None
+    values = facet_values(kb, case)
+    assert values["method"] == [NOT_STATED] and values["period"] == [NOT_STATED]
+
+
+@pytest.mark.parametrize("start, end, bucket", [(2019, None, "2015-2019"), (2020, 2023, "2020-2024"),
+                                                (None, 2012, "2010-2014"), (None, None, NOT_STATED)])
+def test_period_buckets_by_start_year_or_else_end_year(kb, start, end, bucket):
+    case = kb.case_studies["example-case"]
+    period = case.period.model_copy(update={"start": start, "end": end})
+    assert period_bucket(case.model_copy(update={"period": period})) == bucket
+
+
+def test_facet_counts_match_the_collection_and_keep_all_ingredients(kb):
+    by_key = {f.key: f for f in facets(kb)}
+    assert [v.slug for v in by_key["ingredient"].values] == list(kb.ingredients)
+    counts = {v.slug: v.count for v in by_key["ingredient"].values}
+    assert counts["culture"] == 2 and counts["leadership"] == 1 and counts["innovation"] == 0
+    assert {v.slug: v.count for v in by_key["region"].values} == {"london": 2}  # empty regions left out
+    assert [v.label for v in by_key["period"].values] == ["2015 to 2019", "Not stated"]
+
+
+def test_script_sets_a_global_holding_the_data_as_json(kb):
+    script = finder_script(kb)
+    prefix = "window.vcFinderData="
+    assert script.startswith(prefix) and script.endswith(";\n")
+    assert json.loads(script[len(prefix):-2]) == json.loads(json.dumps(finder_data(kb)))
+
+
+def test_script_escapes_line_separators_that_would_end_a_javascript_string(kb):
+    case = kb.case_studies["example-case"]
+    odd = case.model_copy(update={"title": "Line\u2028separator"})
+    kb.case_studies["example-case"] = odd
+    try:
+        script = finder_script(kb)
+    finally:
+        kb.case_studies["example-case"] = case
+    assert "\u2028" not in script and "\\u2028" in script
+
+
+def _front(page) -> dict:
+    return yaml.safe_load(page.markdown.split("---\n")[1])
+
+
+def test_case_study_pages_carry_their_ingredients_and_trust_as_escaped_search_tags(kb):
+    meta = _front(generate_pages(kb)["case-studies/example-case.md"])
+    assert meta["tags"] == ["Culture", "Leadership", "Example NHS Foundation Trust"]
+    assert search_meta._tags("A & B <i>")["tags"] == ["A &amp; B &lt;i&gt;"]
+
+
+def test_chapters_are_boosted_and_the_finder_page_is_left_out_of_site_search(kb):
+    pages = generate_pages(kb)
+    assert _front(pages["ingredients/culture.md"])["search"] == {"boost": search_meta.CHAPTER_BOOST}
+    assert _front(pages["theory/culture.md"])["tags"] == ["Culture"]
+    finder = _front(pages["finder.md"])
+    assert finder["search"] == {"exclude": True} and finder["template"] == "finder.html"
