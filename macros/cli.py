@@ -28,7 +28,9 @@ def cmd_validate(args) -> int:
 def cmd_schemas(args) -> int:
     from .schemas import write_schemas
 
-    for path in write_schemas(Path(args.out)):
+    from .export import write_schemas as write_export_schemas
+
+    for path in [*write_schemas(Path(args.out)), *write_export_schemas(Path(args.out) / "export")]:
         print(f"wrote {path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path}")
     return 0
 
@@ -66,6 +68,25 @@ def cmd_new_case_study(args) -> int:
     return 1 if result.other_problems else 0
 
 
+def cmd_overdue(args) -> int:
+    import datetime as dt
+
+    from .review import overdue
+
+    try:
+        kb = load_knowledge_base(Path(args.data), root=paths.ROOT)
+    except DataInvalid as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    today = dt.date.fromisoformat(args.today)
+    late = overdue(kb, Path(args.docs), today)
+    for page in late:
+        due = f"due {page.next_review}" if page.next_review else "no review date"
+        print(f"{due:<18} {page.source}  ({page.title})")
+    print(f"{len(late)} page{'s' if len(late) != 1 else ''} overdue for review on {today}")
+    return 0
+
+
 def _shown(path: Path) -> str:
     return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
 
@@ -96,5 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-input", action="store_true", help="never ask; fail on what is missing")
     p.add_argument("--data", default=str(paths.DATA))
     p.set_defaults(func=cmd_new_case_study)
+    p = sub.add_parser("overdue", help="list pages whose next review date has passed")
+    p.add_argument("--today", default=__import__("datetime").date.today().isoformat(), help="YYYY-MM-DD")
+    p.add_argument("--data", default=str(paths.DATA))
+    p.add_argument("--docs", default=str(paths.DOCS))
+    p.set_defaults(func=cmd_overdue)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import site_build  # noqa: E402
+from macros import export, feed, open_pages, review  # noqa: E402
 from macros.errors import DataInvalid  # noqa: E402
 from macros.pages import generate_pages, site_nav  # noqa: E402
 from macros.search_index import SCRIPT_PATH, finder_script  # noqa: E402
@@ -28,12 +29,18 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     pages = generate_pages(site_build.knowledge_base())
+    pages.update(open_pages.generate(site_build.knowledge_base()))  # what's new, open data, contributors
     _generated.clear()
     _generated.update(pages)
     for path, page in pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would hide a generated page; remove it (its content comes from data/)")
         files.append(File.generated(config, path, content=page.markdown))
+    # Open data and the feed are files of the site, so pages link them like any page and strict mode checks the links.
+    kb = site_build.knowledge_base()
+    for path, text in {**export.site_files(kb, config.site_url),
+                       feed.FEED: feed.atom(kb, config.site_url, config.site_name, config.copyright or "")}.items():
+        files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, SCRIPT_PATH, content=finder_script(site_build.knowledge_base())))
     return files
 
@@ -44,4 +51,6 @@ def on_page_context(context, page, config, nav):
         # Generated pages are edited at their YAML source; generated indexes have no single source to edit.
         source = generated.source
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}" if source else None
+    if generated is None:  # hand-written: review dates from front matter, shown by overrides/partials/source-file.html
+        context["vc_review"] = review.docs_page_dates(page.meta)
     return context

@@ -20,6 +20,7 @@ import jinja2
 from .errors import DataInvalid, DataProblem
 from .loader import load_knowledge_base
 from .paths import TEMPLATES
+from .review import years_later
 from .text_rules import ID_PATTERN
 from .text_scan import PLACEHOLDER
 from .vocabulary import METHODS, REGIONS, SETTINGS, SOURCE_TYPES
@@ -128,7 +129,7 @@ def check(draft: Draft, data_dir: Path) -> Draft:
 
 def render(draft: Draft, today: dt.date) -> str:
     return _env().get_template("case_study.yml.j2").render(
-        **vars(draft), today=today.isoformat(), next_review=_years_later(today, REVIEW_AFTER_YEARS).isoformat(),
+        **vars(draft), today=today.isoformat(), next_review=years_later(today, REVIEW_AFTER_YEARS).isoformat(),
         PLACEHOLDER=PLACEHOLDER, SETTINGS=SETTINGS, METHODS=METHODS, SOURCE_TYPES=SOURCE_TYPES)
 
 
@@ -178,13 +179,6 @@ def _trust_region(data_dir: Path, trust: str) -> str:
     except DataInvalid:
         raise DraftError(["--region: the data has problems (run `python -m macros validate`), so the trust's "
                           f"region could not be read; give it: {', '.join(REGIONS)}"]) from None
-
-
-def _years_later(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _suggest(value: str, choices: list[str]) -> str:
