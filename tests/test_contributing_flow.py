@@ -154,3 +154,15 @@ def test_contributors_page_credits_the_citation_authors(site):
     html = (site / "contributors" / "index.html").read_text()
     for person in contributors():
         assert person.name in html
+
+
+def test_real_site_every_reviewed_page_shows_its_dates_and_edit_link(built_site):
+    from macros import review
+    from macros.loader import load_knowledge_base
+
+    for page in review.all_pages(load_knowledge_base(ROOT / "data"), ROOT / "docs"):
+        built = page.page.removesuffix(".md")
+        built = built.removesuffix("index") if built == "index" or built.endswith("/index") else built + "/"
+        html = (built_site / built / "index.html").read_text()
+        assert html.count("Last reviewed") == 1 and "Next review due" in html, page.page
+        assert f'href="{REPO}/edit/main/{page.source}"' in html, page.page
