@@ -1,0 +1,292 @@
+"""The case-study finder in a real browser (Debian's Chromium, headless), over http and from file://.
+
+Expected results and counts are worked out here in Python from the same data, with lunr.py's own tokenizer and
+stemmer, so the test follows the content as it grows.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from lunr.pipeline import Pipeline
+from lunr.stemmer import stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.tokenizer import Tokenizer
+from lunr.trimmer import trimmer
+
+from conftest import ROOT, build_site
+from macros.loader import load_knowledge_base
+from macros.search_index import finder_data
+
+pytestmark = pytest.mark.browser
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+# ---- fixtures ---------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def data():
+    return finder_data(load_knowledge_base(ROOT / "data"))
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def served(built_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline build (OFFLINE=1 turns on Material's offline plugin: pages as .html files, for file://)."""
+    out = tmp_path_factory.mktemp("offline") / "site"
+    result = build_site(out, extra_env={"OFFLINE": "1"})
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context()
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda err: errors.append(str(err)))
+    yield tab
+    context.close()
+    # Material's own search on file:// is the offline plugin's business (issue 5), not the finder's.
+    assert [e for e in errors if "search/search_index" not in e] == []
+
+
+# ---- the oracle: what the finder should show, from the same data ----------------------------------------------
+
+_pipeline = Pipeline()
+_pipeline.add(trimmer, stop_word_filter, stemmer)
+_terms_cache: dict[int, dict[str, set[str]]] = {}
+
+
+def indexed_terms(kb) -> dict[str, set[str]]:
+    """Each case study's searchable words as lunr indexes them."""
+    if id(kb) in _terms_cache:
+        return _terms_cache[id(kb)]
+    terms = _terms_cache[id(kb)] = {}
+    for case in kb.case_studies.values():
+        fields = [case.title, case.summary, *(o.text for o in case.outcomes),
+                  *(f"{kb.trusts[t].name} {kb.trusts[t].short_name or ''}" for t in case.trusts)]
+        terms[case.id] = {str(t) for t in _pipeline.run(Tokenizer(" ".join(fields)))}
+    return terms
+
+
+def expected_hits(kb, text: str) -> set[str]:
+    """Case studies holding every word of text (stemmed, stop words aside), the last word as the start of a word."""
+    *before, final = Tokenizer(text)
+    whole = [str(stemmer(t)) for t in (trimmer(t) for t in before) if stop_word_filter(t)]
+    last = str(stemmer(trimmer(final)))
+    return {cid for cid, terms in indexed_terms(kb).items()
+            if all(w in terms for w in whole) and any(t.startswith(last) for t in terms)}
+
+
+def expected_counts(data, ids: set[str], facet: str, ticked: dict[str, set[str]]) -> dict[str, int]:
+    """Counts of one facet's values over ids, with every other facet's ticked values applied."""
+    keys = [f["key"] for f in data["facets"]]
+    values = {f["key"]: f["values"] for f in data["facets"]}
+    counts = {v: 0 for v in values[facet]}
+    for doc in data["docs"]:
+        if doc[0] not in ids:
+            continue
+        row = {k: {values[k][n] for n in doc[i + 1]} for i, k in enumerate(keys)}
+        if all(not chosen or row[k] & chosen for k, chosen in ticked.items() if k != facet):
+            for v in row[facet]:
+                counts[v] += 1
+    return counts
+
+
+# ---- helpers ----------------------------------------------------------------------------------------------------
+
+def ready(page):
+    page.wait_for_selector("#vc-finder[data-ready]")
+
+
+def shown_ids(page) -> list[str]:
+    return page.eval_on_selector_all("#vc-finder-results > li", "items => items.map(li => li.id.slice(3))")
+
+
+def shown_counts(page, facet: str) -> dict[str, int]:
+    texts = page.eval_on_selector_all(
+        f'fieldset[data-facet="{facet}"] [data-count]', "spans => spans.map(s => [s.dataset.count, s.textContent])")
+    return {slug: int(text.strip("()")) for slug, text in texts}
+
+
+def status(page) -> str:
+    page.wait_for_function("document.getElementById('vc-finder-status').textContent.trim() !== ''")
+    return page.inner_text("#vc-finder-status")
+
+
+def wait_for_status(page, pattern: str):
+    page.wait_for_function("p => new RegExp(p).test(document.getElementById('vc-finder-status').textContent)",
+                           arg=pattern)
+
+
+def a_query_word(kb) -> str:
+    """A word from the titles that finds several case studies but not most, the same on every run."""
+    words = sorted({w.lower() for c in kb.case_studies.values() for w in re.findall(r"[A-Za-z]{5,}", c.title)})
+    hits = {w: len(expected_hits(kb, w)) for w in words}
+    fitting = [w for w in words if 3 <= hits[w] <= max(3, len(kb.case_studies) // 3)] or words
+    return max(fitting, key=lambda w: hits[w])
+
+
+def narrowing(values: list[str], among: set[str], values_of) -> str:
+    """A value held by some but not all of among (so ticking it changes the counts), else by any."""
+    held = {v: sum(v in values_of(i) for i in among) for v in values}
+    return next((v for v in values if 0 < held[v] < len(among)), next(v for v in values if held[v]))
+
+
+def query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
+# ---- the journey, over http and from file:// -----------------------------------------------------------------
+
+def journey(page, kb, data, finder_url: str):
+    """Type, tick, check counts and results, reload, go back: the finder's whole contract."""
+    page.goto(finder_url)
+    ready(page)
+    every = [doc[0] for doc in data["docs"]]
+    assert shown_ids(page) == every[:50]
+    assert status(page).startswith(f"{len(every)} case stud")
+
+    word = a_query_word(kb)
+    page.click("#vc-finder-q")
+    page.keyboard.type(word, delay=20)
+    hits = expected_hits(kb, word)
+    assert hits, word
+    wait_for_status(page, f"^{len(hits)} case stud")
+    assert set(shown_ids(page)) <= hits and len(shown_ids(page)) == min(len(hits), 50)
+    assert "most relevant first" in status(page)
+    for facet in ("ingredient", "setting", "method", "period"):
+        assert shown_counts(page, facet) == expected_counts(data, hits, facet, {})
+    assert query(page.url)["q"] == [word]
+
+    # Tick an ingredient, with the keyboard.
+    ingredient = narrowing(list(kb.ingredients), hits, lambda i: kb.case_studies[i].ingredients)
+    box = f"#vc-f-ingredient-{ingredient}"
+    page.focus(box)
+    page.keyboard.press("Space")
+    assert page.is_checked(box)
+    ticked = {"ingredient": {ingredient}}
+    narrowed = {i for i in hits if ingredient in kb.case_studies[i].ingredients}
+    wait_for_status(page, f"^{len(narrowed)} case stud")
+    assert set(shown_ids(page)) == narrowed
+    assert shown_counts(page, "setting") == expected_counts(data, hits, "setting", ticked)
+    assert shown_counts(page, "ingredient") == expected_counts(data, hits, "ingredient", ticked)
+    assert query(page.url)["ingredient"] == [ingredient]
+
+    # Tick a setting too: counts of every group follow both choices.
+    setting = narrowing([f["values"] for f in data["facets"] if f["key"] == "setting"][0], narrowed,
+                        lambda i: kb.case_studies[i].settings)
+    page.check(f"#vc-f-setting-{setting}")
+    ticked["setting"] = {setting}
+    both = {i for i in narrowed if setting in kb.case_studies[i].settings}
+    wait_for_status(page, f"^{len(both)} case stud")
+    assert set(shown_ids(page)) == both
+    assert shown_counts(page, "region") == expected_counts(data, hits, "region", ticked)
+    order = shown_ids(page)
+
+    # The address holds the whole state: reload and get the same page.
+    page.reload()
+    ready(page)
+    assert page.input_value("#vc-finder-q") == word
+    assert page.is_checked(box) and page.is_checked(f"#vc-f-setting-{setting}")
+    assert shown_ids(page) == order
+
+    # Back undoes one step at a time.
+    page.go_back()
+    wait_for_status(page, f"^{len(narrowed)} case stud")
+    assert not page.is_checked(f"#vc-f-setting-{setting}") and page.is_checked(box)
+    page.go_back()
+    wait_for_status(page, f"^{len(hits)} case stud")
+    assert not page.is_checked(box)
+    assert page.input_value("#vc-finder-q") == word
+
+
+def test_finder_over_http(page, served):
+    kb = load_knowledge_base(ROOT / "data")
+    journey(page, kb, finder_data(kb), served + "finder/")
+
+
+def test_finder_from_file_in_the_offline_build(page, offline_site):
+    kb = load_knowledge_base(ROOT / "data")
+    finder = offline_site / "finder.html"
+    if not finder.exists():  # until the offline plugin is configured, pages keep directory URLs
+        finder = offline_site / "finder" / "index.html"
+    journey(page, kb, finder_data(kb), finder.as_uri())
+
+
+def test_chapter_search_opens_the_finder_filtered_to_the_chapter(page, served, data):
+    kb = load_knowledge_base(ROOT / "data")
+    ingredient = next(iter(kb.ingredients))
+    page.goto(served + f"ingredients/{ingredient}/")
+    page.fill("#vc-scope-q", "staff")
+    page.press("#vc-scope-q", "Enter")
+    ready(page)
+    assert query(page.url) == {"ingredient": [ingredient], "q": ["staff"]}
+    assert page.is_checked(f"#vc-f-ingredient-{ingredient}") and page.input_value("#vc-finder-q") == "staff"
+    expected = {i for i in expected_hits(kb, "staff") if ingredient in kb.case_studies[i].ingredients}
+    wait_for_status(page, f"^{len(expected) or 'No'} case stud")
+
+
+def test_show_more_and_clear(page, served, data):
+    page.goto(served + "finder/")
+    ready(page)
+    total = len(data["docs"])
+    if total > 50:
+        page.click("#vc-finder-more")
+        assert len(shown_ids(page)) == min(total, 100)
+        assert page.evaluate("document.activeElement.closest('li').id") == "cs-" + data["docs"][50][0]
+    page.fill("#vc-finder-q", "zzzzqqq")
+    wait_for_status(page, "^No case studies match")
+    page.click("#vc-finder-clear")
+    wait_for_status(page, f"^{total} case stud")
+    assert page.input_value("#vc-finder-q") == "" and urlsplit(page.url).query == ""
+
+
+def test_without_javascript_the_finder_page_lists_every_case_study_and_the_listing_pages(chromium, served, data):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + "finder/")
+    assert page.locator("#vc-finder-results > li").count() == len(data["docs"])
+    assert page.locator("#vc-finder-results > li a").first.is_visible()
+    assert not page.locator("#vc-finder-form").is_visible()
+    for listing in ("settings/", "trusts/", "case-studies/"):
+        assert page.locator(f'article a[href="../{listing}"]').count() >= 1
+    page.goto(served + "ingredients/" + data["facets"][0]["values"][0] + "/")
+    assert not page.locator(".vc-scope form").is_visible()
+    assert "finder/?ingredient=" in page.locator(".vc-scope a").get_attribute("href")
+    context.close()
+
+
+def test_facets_are_fieldsets_with_legends_and_labelled_checkboxes(page, served):
+    page.goto(served + "finder/")
+    ready(page)
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll('#vc-finder-form input')]
+        .filter(i => i.type !== 'hidden' && !(i.labels && i.labels.length)).map(i => i.id)""")
+    assert unlabelled == []
+    assert page.locator("#vc-finder-form fieldset > legend").count() == 6
+    assert page.get_attribute("#vc-finder-status", "role") == "status"
