@@ -93,6 +93,13 @@ def test_new_case_study_is_first_on_whats_new_and_in_the_feed(site):
     assert entry.find("a:summary", ns).text == "Peer workers joined two acute wards."
 
 
+def test_new_case_study_is_in_the_finder(site):
+    from macros.search_index import SCRIPT_PATH
+
+    assert f'["{CASE}",' in (site / SCRIPT_PATH).read_text()  # in the finder's index
+    assert TITLE in (site / "finder" / "index.html").read_text()  # and its list of results
+
+
 def test_new_case_study_is_in_the_open_data(site):
     records = json.loads((site / "data" / "case-studies.json").read_text())["records"]
     [mine] = [r for r in records if r["id"] == CASE]
