@@ -11,6 +11,7 @@ import yaml
 
 from . import urls
 from .knowledge_base import KnowledgeBase
+from .model import KINDS, Reviewed
 
 # A hand-written page without its own next_review is due this long after it was last reviewed.
 REVIEW_INTERVAL_YEARS = 1
@@ -66,10 +67,12 @@ def front_matter(path: Path) -> dict:
 
 def all_pages(kb: KnowledgeBase, docs: Path) -> list[ReviewDates]:
     pages = []
-    for kind, records, page in [("ingredients", kb.ingredients, urls.ingredient), ("theory", kb.theory, urls.theory),
-                                ("case_studies", kb.case_studies, urls.case_study),
-                                ("trust_stories", kb.trust_stories, urls.trust_story)]:
-        for rid, record in records.items():
+    for kind, model in KINDS.items():
+        if not issubclass(model, Reviewed):
+            continue
+        # Each reviewed kind has its page function in urls, named for one record: case_studies -> case_study.
+        page = getattr(urls, kind[:-3] + "y" if kind.endswith("ies") else kind.removesuffix("s"))
+        for rid, record in getattr(kb, kind).items():
             pages.append(ReviewDates(page(rid), record.title, urls.data_file(kind, rid), record.last_reviewed,
                                      record.next_review))
     for path in sorted(docs.rglob("*.md")):
