@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -22,7 +23,7 @@ ALLOWLIST_FIELD = "public_contacts"
 
 
 def check(doc: YamlDocument, file: Path) -> list[DataProblem]:
-    source = _Source(file.read_text(encoding="utf-8"))
+    source = _Source(file)
     allowed, problems = _allowlist(doc)
     used: set[str] = set()
     for loc, node in doc.nodes.items():
@@ -78,9 +79,16 @@ def _mask(finding: pii.Finding) -> str:
 class _Source:
     """The file's text and where each line starts, to turn a position in a value into a line and column."""
 
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    def __init__(self, file: Path):
+        self.file = file
+
+    @cached_property
+    def text(self) -> str:  # read only when there is something to point at
+        return self.file.read_text(encoding="utf-8")
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [0, *(m.end() for m in re.finditer("\n", self.text))]
 
     def offset(self, mark) -> int:
         return self.starts[min(mark.line, len(self.starts) - 1)] + mark.column
