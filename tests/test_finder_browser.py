@@ -24,8 +24,14 @@ from macros.loader import load_knowledge_base
 from macros.search_index import finder_data
 
 pytestmark = pytest.mark.browser
+PAGE = 20  # results the finder shows at first and adds with "Show more" (finder.js)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 # ---- fixtures ---------------------------------------------------------------------------------------------------
@@ -46,8 +52,7 @@ def chromium():
 
 @pytest.fixture(scope="module")
 def served(built_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -128,6 +133,12 @@ def shown_ids(page) -> list[str]:
     return page.eval_on_selector_all("#vc-finder-results > li", "items => items.map(li => li.id.slice(3))")
 
 
+def assert_shows(page, expected: set[str]):
+    shown = shown_ids(page)
+    assert set(shown) <= expected and len(shown) == min(len(expected), PAGE)
+    assert page.is_hidden("#vc-finder-more") == (len(expected) <= PAGE)
+
+
 def shown_counts(page, facet: str) -> dict[str, int]:
     texts = page.eval_on_selector_all(
         f'fieldset[data-facet="{facet}"] [data-count]', "spans => spans.map(s => [s.dataset.count, s.textContent])")
@@ -169,7 +180,7 @@ def journey(page, kb, data, finder_url: str):
     page.goto(finder_url)
     ready(page)
     every = [doc[0] for doc in data["docs"]]
-    assert shown_ids(page) == every[:50]
+    assert shown_ids(page) == every[:PAGE]
     assert status(page).startswith(f"{len(every)} case stud")
 
     word = a_query_word(kb)
@@ -178,7 +189,7 @@ def journey(page, kb, data, finder_url: str):
     hits = expected_hits(kb, word)
     assert hits, word
     wait_for_status(page, f"^{len(hits)} case stud")
-    assert set(shown_ids(page)) <= hits and len(shown_ids(page)) == min(len(hits), 50)
+    assert_shows(page, hits)
     assert "most relevant first" in status(page)
     for facet in ("ingredient", "setting", "method", "period"):
         assert shown_counts(page, facet) == expected_counts(data, hits, facet, {})
@@ -193,7 +204,7 @@ def journey(page, kb, data, finder_url: str):
     ticked = {"ingredient": {ingredient}}
     narrowed = {i for i in hits if ingredient in kb.case_studies[i].ingredients}
     wait_for_status(page, f"^{len(narrowed)} case stud")
-    assert set(shown_ids(page)) == narrowed
+    assert_shows(page, narrowed)
     assert shown_counts(page, "setting") == expected_counts(data, hits, "setting", ticked)
     assert shown_counts(page, "ingredient") == expected_counts(data, hits, "ingredient", ticked)
     assert query(page.url)["ingredient"] == [ingredient]
@@ -205,7 +216,7 @@ def journey(page, kb, data, finder_url: str):
     ticked["setting"] = {setting}
     both = {i for i in narrowed if setting in kb.case_studies[i].settings}
     wait_for_status(page, f"^{len(both)} case stud")
-    assert set(shown_ids(page)) == both
+    assert_shows(page, both)
     assert shown_counts(page, "region") == expected_counts(data, hits, "region", ticked)
     order = shown_ids(page)
 
@@ -256,10 +267,10 @@ def test_show_more_and_clear(page, served, data):
     page.goto(served + "finder/")
     ready(page)
     total = len(data["docs"])
-    if total > 50:
+    if total > PAGE:
         page.click("#vc-finder-more")
-        assert len(shown_ids(page)) == min(total, 100)
-        assert page.evaluate("document.activeElement.closest('li').id") == "cs-" + data["docs"][50][0]
+        assert len(shown_ids(page)) == min(total, 2 * PAGE)
+        assert page.evaluate("document.activeElement.closest('li').id") == "cs-" + data["docs"][PAGE][0]
     page.fill("#vc-finder-q", "zzzzqqq")
     wait_for_status(page, "^No case studies match")
     page.click("#vc-finder-clear")
