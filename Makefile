@@ -7,7 +7,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup browser validate schemas build serve test bench lock clean
+.PHONY: setup browser validate schemas build serve test bench lock clean pdf offline bench-pdf
 
 $(STAMP): requirements.lock
 	python3 -m venv $(VENV)
@@ -28,7 +28,16 @@ validate: setup
 schemas: setup
 	$(PY) -m macros schemas
 
-build: validate
+# The PDFs (build/pdf/; only those whose content changed are rendered again), then the offline copy of the site
+# (build/downloads/), then the site, which links and ships both. Without them the site still builds, with no
+# download links (the downloads page says how to build them).
+pdf: validate
+	$(PY) -m macros pdf
+
+offline: pdf
+	$(PY) -m macros offline
+
+build: validate pdf offline
 	$(PY) -m mkdocs build --strict
 
 serve: build
@@ -39,6 +48,9 @@ test: setup browser
 
 bench: setup browser
 	$(PY) scripts/benchmark.py
+
+bench-pdf: setup
+	$(PY) scripts/benchmark_pdf.py
 
 # Re-pin after editing requirements.in (needs the registry).
 lock:

@@ -87,6 +87,29 @@ def cmd_overdue(args) -> int:
     return 0
 
 
+def cmd_pdf(args) -> int:
+    from .pdf import SELECTIONS, build_pdfs
+
+    try:
+        kb = load_knowledge_base(Path(args.data), root=paths.ROOT)
+    except DataInvalid as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    build_pdfs(kb, Path(args.out), only=[args.only] if args.only else SELECTIONS, workers=args.workers)
+    return 0
+
+
+def cmd_offline(args) -> int:
+    from .offline import OfflineBuildFailed, build_offline_bundle
+
+    try:
+        build_offline_bundle(Path(args.build))
+    except OfflineBuildFailed as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
 def _shown(path: Path) -> str:
     return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
 
@@ -122,5 +145,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", default=str(paths.DATA))
     p.add_argument("--docs", default=str(paths.DOCS))
     p.set_defaults(func=cmd_overdue)
+    p = sub.add_parser("pdf", help="build the book, chapter and case-study PDFs into build/pdf/ (only what changed)")
+    p.add_argument("--out", default=str(paths.BUILD / "pdf"), help="default: build/pdf")
+    p.add_argument("--only", choices=["book", "chapters", "case-studies"])
+    p.add_argument("--workers", type=int, help="processes rendering in parallel (default: one per core)")
+    p.add_argument("--data", default=str(paths.DATA))
+    p.set_defaults(func=cmd_pdf)
+    p = sub.add_parser("offline", help="zip the site built for file:// into build/downloads/ (run `pdf` first)")
+    p.add_argument("--build", default=str(paths.BUILD), help="where the PDFs are and the zip goes (default: build)")
+    p.set_defaults(func=cmd_offline)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -11,6 +11,9 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import site_build  # noqa: E402
 from macros import export, feed, open_pages, review  # noqa: E402
+from macros import paths  # noqa: E402
+from macros.downloads import Downloads  # noqa: E402
+from macros.pdf import data_fingerprint  # noqa: E402
 from macros.errors import DataInvalid  # noqa: E402
 from macros.pages import generate_pages, site_nav  # noqa: E402
 from macros.search_index import SCRIPT_PATH, finder_script  # noqa: E402
@@ -28,7 +31,13 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    pages = generate_pages(site_build.knowledge_base())
+    # Built PDFs and the offline zip (build/, from `make pdf` / `make offline`) are files of the site, so pages link
+    # them and strict mode checks the links; if none were built, the pages have no download links.
+    downloads = Downloads.from_build(paths.BUILD, data_fingerprint(site_build.knowledge_base()),
+                                     offline_build=bool(config.extra.get("offline")))
+    for download in downloads.files:
+        files.append(File(download.path, str(paths.BUILD), config.site_dir, config.use_directory_urls))
+    pages = generate_pages(site_build.knowledge_base(), downloads)
     pages.update(open_pages.generate(site_build.knowledge_base()))  # what's new, open data, contributors
     _generated.clear()
     _generated.update(pages)

@@ -13,6 +13,7 @@ import yaml
 from markupsafe import Markup
 
 from . import search_meta, urls
+from .downloads import Downloads
 from .knowledge_base import KnowledgeBase
 from .render import md_link, markdown_env, relative
 from .search_index import facets
@@ -38,15 +39,16 @@ def _front_matter(title: str, description: str | None, reviewed=None, next_revie
 
 
 class PageBuilder:
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, downloads: Downloads | None = None):
         self.kb = kb
+        self.downloads = downloads or Downloads()  # the built PDFs the pages link to; none if not built
 
     def _render(self, template: str, path: str, **context) -> str:
         link = partial(self._link, path)
         return markdown_env().get_template(template).render(
             kb=self.kb, page_path=path, link=link, urls=urls, SETTINGS=SETTINGS, REGIONS=REGIONS,
             METHODS=METHODS, SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, CONFIDENCE=CONFIDENCE,
-            **context)
+            downloads=self.downloads, **context)
 
     @staticmethod
     def _link(from_path: str, text, to_path: str, anchor: str = "") -> Markup:
@@ -102,12 +104,14 @@ class PageBuilder:
                       "Case studies by the setting of care they took place in."),
             self.page("resources.md.j2", urls.RESOURCES, "Resources library",
                       "Reports, guides, papers and books behind the model, by ingredient."),
+            self.page("downloads.md.j2", urls.DOWNLOADS, "Downloads: PDFs and an offline copy",
+                      "The whole book, each chapter and each case study as PDF, and the site to read offline."),
         ]
         return {p.path: p for p in pages}
 
 
-def generate_pages(kb: KnowledgeBase) -> dict[str, GeneratedPage]:
-    return PageBuilder(kb).all_pages()
+def generate_pages(kb: KnowledgeBase, downloads: Downloads | None = None) -> dict[str, GeneratedPage]:
+    return PageBuilder(kb, downloads).all_pages()
 
 
 def site_nav(kb: KnowledgeBase, nav: list) -> list:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -14,9 +15,14 @@ GOOD = FIXTURES / "good"
 sys.path.insert(0, str(ROOT))
 
 
-def build_site(out_dir: Path, data_dir: Path | None = None, extra_env: dict | None = None):
-    """Run the real `mkdocs build --strict`, as the README does; return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+def build_site(out_dir: Path, data_dir: Path | None = None, extra_env: dict | None = None,
+               downloads: Path | None = None):
+    """Run the real `mkdocs build --strict`, as the README does; return the finished process.
+
+    downloads: a build folder with PDFs and the offline zip to ship; by default none (never the developer's build/).
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "VALUED_CARE_BUILD": str(downloads or out_dir.with_name(out_dir.name + "-no-downloads")), **(extra_env or {})}
     if data_dir is not None:
         env["VALUED_CARE_DATA"] = str(data_dir)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out_dir)],
@@ -24,10 +30,24 @@ def build_site(out_dir: Path, data_dir: Path | None = None, extra_env: dict | No
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test run from data/."""
+def built_downloads(tmp_path_factory) -> Path:
+    """The PDFs and the offline copy, built once per test run from data/ as `make pdf offline` does (about a minute)."""
+    from macros import paths
+    from macros.loader import load_knowledge_base
+    from macros.offline import build_offline_bundle
+    from macros.pdf import build_pdfs
+
+    build = tmp_path_factory.mktemp("build")
+    build_pdfs(load_knowledge_base(paths.DATA), build / "pdf", stream=io.StringIO())
+    build_offline_bundle(build, stream=io.StringIO())
+    return build
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, built_downloads) -> Path:
+    """The real site, built once per test run from data/, with its PDFs and offline copy."""
     out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(out)
+    result = build_site(out, downloads=built_downloads)
     assert result.returncode == 0, result.stderr[-4000:]
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert warnings == []
