@@ -5,10 +5,7 @@ stemmer, so the test follows the content as it grows.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -25,16 +22,9 @@ from macros.search_index import finder_data
 
 pytestmark = pytest.mark.browser
 PAGE = 20  # results the finder shows at first and adds with "Show more" (finder.js)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-# ---- fixtures ---------------------------------------------------------------------------------------------------
+# ---- fixtures (chromium and served, the built site over http, come from conftest) ----------------------------
 
 @pytest.fixture(scope="module")
 def data():
@@ -42,28 +32,10 @@ def data():
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def served(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
 def offline_site(tmp_path_factory) -> Path:
-    """The offline build (OFFLINE=1 turns on Material's offline plugin: pages as .html files, for file://)."""
+    """The offline build (OFFLINE=true turns on Material's offline plugin: pages as .html files, for file://)."""
     out = tmp_path_factory.mktemp("offline") / "site"
-    result = build_site(out, extra_env={"OFFLINE": "1"})
+    result = build_site(out, extra_env={"OFFLINE": "true"})
     assert result.returncode == 0, result.stderr[-4000:]
     return out
 
