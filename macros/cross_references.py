@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .errors import DataProblem
+from .vocabulary import STEP_FOLDERS, STEP_KINDS
 from .yaml_source import YamlDocument
 
 
@@ -68,6 +69,22 @@ def cross_check(records: dict, documents: dict[tuple[str, str], YamlDocument]) -
             refer("trust_stories", rid, ("ingredients", i), "ingredients", value, "ingredient")
         no_repeats("trust_stories", rid, "ingredients", item.ingredients)
         _sources_once(documents[("trust_stories", rid)], item.sources, problems)
+
+    orders: dict[int, str] = {}
+    for rid, item in records.get("pathways", {}).items():
+        if item.order in orders:
+            problems.append(documents[("pathways", rid)].problem(
+                ("order",), f"pathway order {item.order} is also used by '{orders[item.order]}'",
+                "give each pathway its own place in the list"))
+        orders[item.order] = rid
+        seen_steps: set[tuple[str, str]] = set()
+        for i, step in enumerate(item.steps):
+            refer("pathways", rid, ("steps", i, "id"), STEP_FOLDERS[step.kind], step.id, STEP_KINDS[step.kind].lower())
+            if (step.kind, step.id) in seen_steps:
+                problems.append(documents[("pathways", rid)].problem(
+                    ("steps", i, "id"), f"{step.kind} '{step.id}' is already a step of this pathway",
+                    "remove the repeat"))
+            seen_steps.add((step.kind, step.id))
     return problems
 
 

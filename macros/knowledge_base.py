@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import CaseStudy, Ingredient, Resource, Source, TheoryReview, Trust, TrustStory
+from .model import CaseStudy, Ingredient, Pathway, Resource, Source, TheoryReview, Trust, TrustStory
 from .vocabulary import SOURCE_TYPES
 
 
@@ -16,6 +16,7 @@ class KnowledgeBase:
     trusts: dict[str, Trust]
     case_studies: dict[str, CaseStudy]
     trust_stories: dict[str, TrustStory]
+    pathways: dict[str, Pathway] = field(default_factory=dict)
     _by_ingredient: dict[str, list[CaseStudy]] = field(default_factory=dict, repr=False)
     _by_trust: dict[str, list[CaseStudy]] = field(default_factory=dict, repr=False)
 
@@ -29,7 +30,8 @@ class KnowledgeBase:
                  trusts=dict(sorted(records["trusts"].items(), key=lambda kv: kv[1].name)),
                  case_studies=case_studies,
                  trust_stories=dict(sorted(records["trust_stories"].items(),
-                                           key=lambda kv: records["trusts"][kv[1].trust].name)))
+                                           key=lambda kv: records["trusts"][kv[1].trust].name)),
+                 pathways=dict(sorted(records.get("pathways", {}).items(), key=lambda kv: kv[1].order)))
         by_ingredient, by_trust = defaultdict(list), defaultdict(list)
         for case in case_studies.values():
             for slug in case.ingredients:
@@ -94,6 +96,11 @@ class KnowledgeBase:
             if score >= 3:
                 scored.append((-score, other.title.lower(), other))
         return [item[-1] for item in sorted(scored)[:limit]]
+
+    def pathway_places(self, kind: str, rid: str) -> list[tuple[Pathway, int]]:
+        """Each reader pathway that has this record as a step, with the step's index, so its page can link onwards."""
+        return [(path, i) for path in self.pathways.values()
+                for i, step in enumerate(path.steps) if (step.kind, step.id) == (kind, rid)]
 
     @staticmethod
     def strongest_source(sources: list[Source]) -> str:

@@ -17,6 +17,7 @@ from macros.pdf import data_fingerprint  # noqa: E402
 from macros.errors import DataInvalid  # noqa: E402
 from macros.pages import generate_pages, site_nav  # noqa: E402
 from macros.search_index import SCRIPT_PATH, finder_script  # noqa: E402
+from macros.self_assessment import DATA_SCRIPT, data_script  # noqa: E402
 
 _generated: dict = {}
 
@@ -51,6 +52,7 @@ def on_files(files: Files, config) -> Files:
                        feed.FEED: feed.atom(kb, config.site_url, config.site_name, config.copyright or "")}.items():
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, SCRIPT_PATH, content=finder_script(site_build.knowledge_base())))
+    files.append(File.generated(config, DATA_SCRIPT, content=data_script(site_build.knowledge_base())))
     return files
 
 

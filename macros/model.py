@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .text_rules import ID_PATTERN, plain_text, web_url
-from .vocabulary import CONFIDENCE, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES
+from .vocabulary import CONFIDENCE, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES, STEP_KINDS
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80),
                Field(description="Lower-case words joined by hyphens, for example east-london")]
@@ -26,6 +26,7 @@ Region = Literal[tuple(REGIONS)]
 Method = Literal[tuple(METHODS)]
 ResourceType = Literal[tuple(RESOURCE_TYPES)]
 Confidence = Literal[tuple(CONFIDENCE)]
+StepKind = Literal[tuple(STEP_KINDS)]
 
 
 class Record(BaseModel):
@@ -172,6 +173,24 @@ class Resource(Record):
     description: Optional[Text] = None
 
 
+class PathwayStep(Record):
+    kind: StepKind = Field(description="What the step points at: a chapter, theory review, case study, trust story "
+                                        "or resource")
+    id: Id = Field(description="The id (file name) of that chapter, theory review, case study, trust story or "
+                               "resource")
+    why: Annotated[str, StringConstraints(max_length=200), AfterValidator(plain_text)] = Field(
+        description="One line for this audience: why read this, and why at this point in the route")
+
+
+class Pathway(Reviewed):
+    id: Id
+    order: Annotated[int, Field(ge=1, le=20, description="Where the pathway is listed among the others (1 first)")]
+    title: ShortText = Field(description="Who it is for, as a title, e.g. 'Board members'")
+    audience: ShortText = Field(description="Who it is for, in a sentence")
+    summary: Text = Field(description="What the route covers and what the reader will take from it")
+    steps: list[PathwayStep] = Field(min_length=3, max_length=15)
+
+
 # Folder under data/ -> the record kind each file in it holds. The order is the order they are loaded and shown.
 KINDS: dict[str, type[Record]] = {
     "ingredients": Ingredient,
@@ -180,4 +199,5 @@ KINDS: dict[str, type[Record]] = {
     "trusts": Trust,
     "case_studies": CaseStudy,
     "trust_stories": TrustStory,
+    "pathways": Pathway,
 }

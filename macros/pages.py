@@ -12,12 +12,12 @@ from functools import partial
 import yaml
 from markupsafe import Markup
 
-from . import search_meta, urls
+from . import search_meta, self_assessment, urls
 from .downloads import Downloads
 from .knowledge_base import KnowledgeBase
 from .render import md_link, markdown_env, relative
 from .search_index import facets
-from .vocabulary import CONFIDENCE, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES
+from .vocabulary import CONFIDENCE, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES, STEP_KINDS
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,10 @@ class PageBuilder:
         for slug, label in SETTINGS.items():
             pages.append(self.page("setting.md.j2", urls.setting(slug), f"Setting: {label}",
                                    f"Case studies set in {label.lower()}.", slug=slug, label=label))
+        for pathway in kb.pathways.values():
+            pages.append(self.page("pathway.md.j2", urls.pathway(pathway.id), f"Reading pathway: {pathway.title}",
+                                   pathway.summary, urls.data_file("pathways", pathway.id), pathway, pathway=pathway,
+                                   STEP_KINDS=STEP_KINDS, meta={"template": "pathway.html"}))
         pages += [
             self.page("ingredients_index.md.j2", urls.INGREDIENTS_INDEX, "The nine ingredients",
                       "The nine ingredients of the valued care in mental health model, in order."),
@@ -106,6 +110,12 @@ class PageBuilder:
                       "Reports, guides, papers and books behind the model, by ingredient."),
             self.page("downloads.md.j2", urls.DOWNLOADS, "Downloads: PDFs and an offline copy",
                       "The whole book, each chapter and each case study as PDF, and the site to read offline."),
+            self.page("pathways_index.md.j2", urls.PATHWAYS_INDEX, "Reading pathways",
+                      "Routes through the knowledge base for board members, team leaders and clinicians, experts by "
+                      "experience and carers, and improvement leads."),
+            self.page("self_assessment.md.j2", urls.SELF_ASSESSMENT, self_assessment.TITLE,
+                      self_assessment.DESCRIPTION, form=self_assessment.form(kb),
+                      plan_size=self_assessment.PLAN_SIZE, meta=self_assessment.META),
         ]
         return {p.path: p for p in pages}
 

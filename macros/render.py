@@ -78,3 +78,14 @@ def html_env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "pdf"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     return env
+
+
+@lru_cache(maxsize=None)
+def snippet_env() -> jinja2.Environment:
+    """HTML and SVG pieces that go into site pages as raw HTML (templates/html/): escaped for HTML, not Markdown."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "html"), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def render_snippet(name: str, **context) -> Markup:
+    return Markup(snippet_env().get_template(name).render(**context))

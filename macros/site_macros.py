@@ -7,6 +7,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import site_build, urls  # noqa: E402
+from macros.diagram import model_diagram as render_model_diagram  # noqa: E402
 from macros.render import markdown_env, md_link, relative  # noqa: E402
 
 
@@ -35,6 +36,11 @@ def define_env(env):
             "{% for ing in kb.ingredients.values() %}{% set n = kb.case_studies_for(ing.id) | length %}"
             "{{ ing.number }}. **{{ link(ing.title, urls.ingredient(ing.id)) }}**: {{ ing.summary }} "
             "({{ n }} case {{ 'study' if n == 1 else 'studies' }})\n{% endfor %}")
+
+    @env.macro
+    def model_diagram() -> str:
+        """The nine ingredients as a journey: an SVG of nine links, each to its chapter with its case-study count."""
+        return render_model_diagram(site_build.knowledge_base(), env.page.file.src_uri, env.conf["use_directory_urls"])
 
     @env.macro
     def counts() -> dict:

@@ -1,4 +1,5 @@
 """Where each record's page lives (docs-relative source paths). Change a URL scheme here and nowhere else."""
+import posixpath
 
 
 def ingredient(rid: str) -> str:
@@ -25,6 +26,10 @@ def setting(slug: str) -> str:
     return f"settings/{slug}.md"
 
 
+def pathway(rid: str) -> str:
+    return f"pathways/{rid}.md"
+
+
 INGREDIENTS_INDEX = "ingredients/index.md"
 CASE_STUDIES_INDEX = "case-studies/index.md"
 FINDER = "finder.md"
@@ -32,6 +37,27 @@ TRUST_STORIES_INDEX = "trust-stories/index.md"
 TRUSTS_INDEX = "trusts/index.md"
 SETTINGS_INDEX = "settings/index.md"
 RESOURCES = "resources.md"
+PATHWAYS_INDEX = "pathways/index.md"
+SELF_ASSESSMENT = "self-assessment.md"
+
+
+def built(page: str, directory_urls: bool = True) -> str:
+    """Where MkDocs serves a docs-relative page: a/b.md -> a/b/ (or a/b.html), a/index.md -> a/, index.md -> ''."""
+    if not directory_urls:
+        return page.removesuffix(".md") + ".html"
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def href(from_page: str, to_page: str, directory_urls: bool = True, anchor: str = "") -> str:
+    """A link for raw HTML (which MkDocs does not rewrite) from one docs-relative page to another."""
+    here, there = built(from_page, directory_urls), built(to_page, directory_urls)
+    target = posixpath.relpath(there or ".", posixpath.dirname(here) or ".")
+    if there == "" or there.endswith("/"):
+        target = target.rstrip("/") + "/"
+    return (target.removeprefix("./") or "./") + (f"#{anchor}" if anchor else "")
 
 
 def data_file(kind: str, rid: str) -> str:

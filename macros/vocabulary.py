@@ -62,3 +62,19 @@ CONFIDENCE = {
     "checked": "Every fact checked against the sources",
     "partly-checked": "Some facts could not be fully checked against the sources",
 }
+
+# What a step of a reader pathway can point at: slug -> label shown, and slug -> the data folder it names a file of.
+STEP_KINDS = {
+    "chapter": "Chapter",
+    "theory": "Theory review",
+    "case-study": "Case study",
+    "trust-story": "Trust story",
+    "resource": "Resource",
+}
+STEP_FOLDERS = {
+    "chapter": "ingredients",
+    "theory": "theory",
+    "case-study": "case_studies",
+    "trust-story": "trust_stories",
+    "resource": "resources",
+}
