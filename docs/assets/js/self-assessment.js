@@ -154,7 +154,7 @@
       return el("tr", inPlan ? { "class": "vc-weak" } : {}, [
         el("th", { scope: "row" }, [s.ing.number + ". " + s.ing.title + (inPlan ? " (in your plan)" : "")]),
         el("td", {}, [s.rated + " of " + s.ing.statements.length]),
-        el("td", {}, [s.rated ? oneDecimal(s.average) + " out of " + MAX : "Not rated"])
+        el("td", {}, [s.rated ? oneDecimal(s.average) : "Not rated"])
       ]);
     });
     return el("table", { "class": "vc-scores" }, [
@@ -162,7 +162,7 @@
                          ") to " + MAX + " (" + data.scale[MAX] + ")"]),
       el("thead", {}, [el("tr", {}, [el("th", { scope: "col" }, ["Ingredient"]),
                                      el("th", { scope: "col" }, ["Statements rated"]),
-                                     el("th", { scope: "col" }, ["Average"])])]),
+                                     el("th", { scope: "col" }, ["Average (0 to " + MAX + ")"])])]),
       el("tbody", {}, rows)
     ]);
   }
