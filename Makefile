@@ -7,7 +7,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup browser validate schemas build serve test bench lock clean pdf offline bench-pdf
+.PHONY: setup browser validate schemas build serve test bench lock clean pdf offline bench-pdf bench-search
 
 $(STAMP): requirements.lock
 	python3 -m venv $(VENV)
@@ -51,6 +51,9 @@ bench: setup browser
 
 bench-pdf: setup
 	$(PY) scripts/benchmark_pdf.py
+
+bench-search: setup browser
+	$(PY) scripts/benchmark_search.py --write BENCHMARKS.md
 
 # Re-pin after editing requirements.in (needs the registry).
 lock:
