@@ -51,7 +51,13 @@ METHOD = """Measured by `scripts/benchmark_search.py` (see its docstring for exa
 collections: mutated copies of the real case studies, built with `mkdocs build` in a child process, pages served
 from 127.0.0.1 to headless Chromium. Times are from one run on a shared 2-core machine; the browser figures are
 medians (finder ready: 5 loads with a warm cache; keystrokes: every keystroke of 24 queries typed letter by letter;
-Material: 3 queries given as ?q= in the address, each in a fresh tab)."""
+Material: 3 queries given as ?q= in the address, each in a fresh tab). The machine load (1-minute load average,
+2 cores) is in the last column: other work on the machine slows every figure, the build most.
+
+Material's search has no prebuilt index: each visit fetches search_index.json and lunr.js indexes it in a web
+worker before the first answer, so that time grows with all the text on the site. The finder's index is built
+at build time, so the browser only loads it; what grows with the collection is the download and the page's
+static list (the no-JavaScript view)."""
 
 
 # ---- synthetic data ---------------------------------------------------------------------------------------------
@@ -263,7 +269,9 @@ def measure(n: int, work: Path, queries: int) -> dict:
               "search_index_raw": (site / "search" / "search_index.json").stat().st_size,
               "finder_html": (site / "finder" / "index.html").stat().st_size}
     print(f"[{n}] built in {seconds:.1f} s; measuring in Chromium...", file=sys.stderr, flush=True)
+    result["load_build"] = os.getloadavg()[0]
     result.update(browser_figures(site, query_list(data, queries)))
+    result["load_browser"] = os.getloadavg()[0]
     shutil.rmtree(site)
     return result
 
@@ -275,8 +283,9 @@ def table(rows: list[dict]) -> str:
         "| case studies | build | peak memory | build per case study | lunr.py index build | finder index raw / gzip "
         "| finder page HTML | finder ready (from navigation start) | finder setup (index load + first list) "
         "| keystroke to results: handled, median / p95 | keystroke to next frame, median | Material search index "
-        "| Material's first answer (from navigation start) | the same, case studies as title and tags only |",
-        "|" + "---|" * 14,
+        "| Material's first answer (from navigation start) | the same, case studies as title and tags only "
+        "| machine load after build / after browser |",
+        "|" + "---|" * 15,
     ]
     for r in rows:
         lines.append(
@@ -285,7 +294,7 @@ def table(rows: list[dict]) -> str:
             f"| {r['ready_ms']:.0f} ms | {r['setup_ms']:.0f} ms "
             f"| {r['key_handled_ms']:.1f} / {r['key_handled_p95_ms']:.1f} ms ({r['keystrokes']} keystrokes) "
             f"| {r['key_painted_ms']:.1f} ms | {mb(r['search_index_raw'])} | {r['material_first_ms'] / 1000:.2f} s "
-            f"| {r['material_compact_ms'] / 1000:.2f} s |")
+            f"| {r['material_compact_ms'] / 1000:.2f} s | {r['load_build']:.1f} / {r['load_browser']:.1f} |")
     return "\n".join(lines)
 
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote_plus, urlsplit
 
 import pytest
+from lunr.index import Index
 from lunr.pipeline import Pipeline
+from lunr.query import Query, QueryPresence
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.tokenizer import Tokenizer
@@ -78,6 +80,16 @@ def expected_hits(kb, text: str) -> set[str]:
     last = str(stemmer(trimmer(final)))
     return {cid for cid, terms in indexed_terms(kb).items()
             if all(w in terms for w in whole) and any(t.startswith(last) for t in terms)}
+
+
+def best_by_lunr(data, word: str) -> set[str]:
+    """The case studies lunr.py itself ranks first for a word being typed (its stem as a required prefix)."""
+    index = Index.load(data["index"])
+    query = index.create_query()
+    query.term(str(stemmer(trimmer(Tokenizer(word)[0]))), use_pipeline=False, presence=QueryPresence.REQUIRED,
+               wildcard=Query.WILDCARD_TRAILING)
+    hits = index.query(query)
+    return {data["docs"][int(hit["ref"])][0] for hit in hits if hit["score"] >= hits[0]["score"] - 1e-9}
 
 
 def expected_counts(data, ids: set[str], facet: str, ticked: dict[str, set[str]]) -> dict[str, int]:
@@ -163,6 +175,7 @@ def journey(page, kb, data, finder_url: str):
     wait_for_status(page, f"^{len(hits)} case stud")
     assert_shows(page, hits)
     assert "most relevant first" in status(page)
+    assert shown_ids(page)[0] in best_by_lunr(data, word)  # the same order as lunr's own scoring
     for facet in ("ingredient", "setting", "method", "period"):
         assert shown_counts(page, facet) == expected_counts(data, hits, facet, {})
     assert query(page.url)["q"] == [word]
@@ -273,3 +286,25 @@ def test_facets_are_fieldsets_with_legends_and_labelled_checkboxes(page, served)
     assert unlabelled == []
     assert page.locator("#vc-finder-form fieldset > legend").count() == 6
     assert page.get_attribute("#vc-finder-status", "role") == "status"
+
+
+# ---- Material's own search, tuned by macros/search_meta.py ---------------------------------------------------
+
+def material_results(page, served: str, query: str) -> list[dict]:
+    page.goto(served + "?q=" + quote_plus(query))
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    return page.eval_on_selector_all(".md-search-result__item > a", r"""links => links.map(a => ({
+        href: new URL(a.href).pathname.replace(/\/$/, ''), title: a.querySelector('h1, h2').textContent,
+        tags: [...a.querySelectorAll('.md-tag')].map(t => t.textContent)}))""")
+
+
+def test_site_search_puts_the_chapter_first_and_shows_each_hits_ingredients(page, served):
+    kb = load_knowledge_base(ROOT / "data")
+    ingredient = max(kb.ingredients.values(), key=lambda i: len(kb.case_studies_for(i.id)))
+    results = material_results(page, served, ingredient.title.split()[0])
+    assert results[0]["href"].endswith(f"ingredients/{ingredient.id}")
+    case = kb.case_studies[sorted(kb.case_studies)[0]]
+    results = material_results(page, served, " ".join(case.title.split()[:4]))
+    hit = next(r for r in results if r["href"].endswith(f"case-studies/{case.id}"))
+    assert hit["tags"][:len(case.ingredients)] == [kb.ingredients[i].title for i in case.ingredients]
+    assert not [r for r in results if "finder" in r["href"]]
