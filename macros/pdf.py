@@ -6,6 +6,7 @@ from; a PDF whose fingerprint has not changed is not rendered again, so a rebuil
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -43,6 +44,31 @@ class BuiltPdf:
     fingerprint: str
 
 
+def _cache_page_references() -> None:
+    """Make pydyf's PDF.page_references cheap to read again.
+
+    pydyf 0.13 builds the tuple of every page's reference on each read, and WeasyPrint's tagging (PDF/UA) reads it
+    once per tagged box: time grows with boxes x pages, about 2 s of 15 in the real book and more the longer it
+    gets. Pages are only ever appended to Kids, so a tuple kept for the current page count is exact (the PDFs are
+    byte-for-byte the same; tests/test_pdf.py checks the values).
+    """
+    import pydyf
+
+    if getattr(pydyf.PDF.page_references.fget, "cached", False):
+        return
+
+    def page_references(pdf):
+        kids = pdf.pages["Kids"]
+        cached = pdf.__dict__.get("_page_references")
+        if cached is None or cached[0] != len(kids):
+            cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+            pdf.__dict__["_page_references"] = cached
+        return cached[1]
+
+    page_references.cached = True
+    pydyf.PDF.page_references = property(page_references)
+
+
 class PdfWriter:
     """One per process: the fonts and the parsed stylesheet are shared by every PDF it writes."""
 
@@ -55,17 +81,27 @@ class PdfWriter:
         self.fetcher = URLFetcher(allowed_protocols=("file",), fail_on_errors=True)
         self.fonts = FontConfiguration()
         self.css = CSS(filename=str(STYLESHEET), font_config=self.fonts, url_fetcher=self.fetcher)
+        _cache_page_references()
 
     def write(self, doc: PdfDoc, target: Path) -> int:
         from weasyprint import HTML
 
         html = HTML(string=doc.html, base_url=str(STYLESHEET.parent), url_fetcher=self.fetcher)
-        document = html.render(stylesheets=[self.css], font_config=self.fonts, **PDF_OPTIONS)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".part")
-        document.write_pdf(partial, **PDF_OPTIONS)
+        # Python's cycle collector keeps walking the growing heap of boxes during layout: a quarter of the time of
+        # the book, more the longer it gets. Layout makes little garbage, so collect once at the end instead.
+        gc.disable()
+        try:
+            document = html.render(stylesheets=[self.css], font_config=self.fonts, **PDF_OPTIONS)
+            document.write_pdf(partial, **PDF_OPTIONS)
+            pages = len(document.pages)
+            del document
+        finally:
+            gc.enable()
+            gc.collect()
         partial.replace(target)
-        return len(document.pages)
+        return pages
 
 
 _writer: PdfWriter | None = None

@@ -17,7 +17,7 @@ from conftest import GOOD, ROOT, build_site
 from macros import paths, urls
 from macros.downloads import Downloads
 from macros.loader import load_knowledge_base
-from macros.pdf import build_pdfs, file_of, read_manifest
+from macros.pdf import _cache_page_references, build_pdfs, file_of, read_manifest
 from macros.pdf_book import PdfBook, chapters
 
 
@@ -160,6 +160,20 @@ def test_unchanged_pdfs_are_not_rendered_again_and_removed_records_lose_theirs(t
     build_pdfs(load_knowledge_base(good_data), out, only=["case-studies"], workers=1, stream=io.StringIO())
     assert not file_of(out, urls.pdf_case_study("injection-shows-literally")).exists()
     assert set(read_manifest(out)) == {urls.pdf_case_study("example-case")}
+
+
+def test_cached_page_references_follow_added_pages():
+    import pydyf
+
+    _cache_page_references()
+    pdf = pydyf.PDF()
+    seen = []
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        seen.append(pdf.page_references)
+    kids = pdf.pages["Kids"]
+    assert seen[-1] == tuple(f"{n} 0 R".encode() for n in kids[::3])
+    assert [len(refs) for refs in seen] == [1, 2, 3]
 
 
 def test_site_url_matches_mkdocs_yml():
