@@ -86,7 +86,5 @@ SITE_URL = "https://valued-care.github.io/valued-care/"
 
 
 def web(page: str) -> str:
-    """Absolute address of a docs-relative page (directory URLs), e.g. case-studies/x.md -> .../case-studies/x/."""
-    stem = page.removesuffix(".md")
-    stem = stem.removesuffix("index") if stem.endswith("/index") or stem == "index" else stem + "/"
-    return SITE_URL + stem
+    """Absolute address of a docs-relative page, e.g. case-studies/x.md -> .../case-studies/x/."""
+    return SITE_URL + built(page)
