@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import site_build  # noqa: E402
 from macros import export, feed, open_pages, review  # noqa: E402
-from macros import paths  # noqa: E402
+from macros import paths, search_meta, urls  # noqa: E402
 from macros.downloads import Downloads  # noqa: E402
 from macros.pdf import data_fingerprint  # noqa: E402
 from macros.errors import DataInvalid  # noqa: E402
@@ -20,6 +20,7 @@ from macros.search_index import SCRIPT_PATH, finder_script  # noqa: E402
 from macros.self_assessment import DATA_SCRIPT, data_script  # noqa: E402
 
 _generated: dict = {}
+_page_urls: dict = {}  # docs path -> built URL, as Material's search index names pages
 
 
 def on_config(config):
@@ -56,7 +57,17 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_post_build(config):
+    # After Material's search plugin has written its index, before the offline plugin copies it (priority -100).
+    kb = site_build.knowledge_base()
+    if search_meta.compact(kb):
+        pages = {urls.case_study(cid) for cid in kb.case_studies}
+        search_meta.compact_index_file(Path(config.site_dir) / "search" / "search_index.json",
+                                       {url for path, url in _page_urls.items() if path in pages})
+
+
 def on_page_context(context, page, config, nav):
+    _page_urls[page.file.src_uri] = page.url
     generated = _generated.get(page.file.src_uri)
     if generated is not None and config.repo_url:
         # Generated pages are edited at their YAML source; generated indexes have no single source to edit.

@@ -119,3 +119,37 @@ def test_chapters_are_boosted_and_the_finder_page_is_left_out_of_site_search(kb)
     assert _front(pages["theory/culture.md"])["tags"] == ["Culture"]
     finder = _front(pages["finder.md"])
     assert finder["search"] == {"exclude": True} and finder["template"] == "finder.html"
+
+
+def test_above_the_threshold_material_gets_each_case_study_as_title_and_tags_only(kb, monkeypatch):
+    assert not search_meta.compact(kb)
+    monkeypatch.setattr(search_meta, "COMPACT_ABOVE", 1)
+    assert search_meta.compact(kb)
+    assert search_meta.case_study(kb, kb.case_studies["example-case"])["tags"][-1] == "Trust-wide"  # settings too
+    index = {"config": {}, "docs": [
+        {"location": "case-studies/", "title": "Case studies", "text": "every case study"},
+        {"location": "case-studies/a/", "title": "A", "text": "summary", "tags": ["Culture"]},
+        {"location": "case-studies/a/#outcomes", "title": "Outcomes", "text": "rose by 40%"},
+        {"location": "ingredients/culture/", "title": "Culture", "text": "chapter"}]}
+    compacted = search_meta.compact_index(index, {"case-studies/a/"})
+    assert compacted["docs"] == [index["docs"][0], {**index["docs"][1], "text": ""}, index["docs"][3]]
+
+
+def test_the_build_hook_compacts_the_written_index_above_the_threshold(kb, monkeypatch, tmp_path):
+    from types import SimpleNamespace
+
+    from macros import mkdocs_hooks, site_build
+    monkeypatch.setattr(site_build, "knowledge_base", lambda: kb)
+    monkeypatch.setattr(mkdocs_hooks, "_page_urls", {"case-studies/example-case.md": "case-studies/example-case/",
+                                                     "index.md": ""})
+    written = tmp_path / "search" / "search_index.json"
+    written.parent.mkdir()
+    docs = [{"location": "case-studies/example-case/", "title": "Example", "text": "summary"},
+            {"location": "case-studies/example-case/#outcomes", "title": "Outcomes", "text": "rose"},
+            {"location": "", "title": "Home", "text": "welcome"}]
+    written.write_text(json.dumps({"config": {}, "docs": docs}))
+    mkdocs_hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    assert json.loads(written.read_text())["docs"] == docs  # 2 case studies: below the threshold, untouched
+    monkeypatch.setattr(search_meta, "COMPACT_ABOVE", 1)
+    mkdocs_hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    assert json.loads(written.read_text())["docs"] == [{**docs[0], "text": ""}, docs[2]]
