@@ -9,6 +9,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from . import urls
 from .knowledge_base import KnowledgeBase
 from .render import render_snippet
@@ -90,7 +92,7 @@ class Layout:
     width: int
     height: int
     cards: tuple[Card, ...]
-    path: tuple[tuple[int, int], ...]  # card centres in order, with the midpoint of each link for its arrow
+    path: tuple[tuple[int, int], ...]  # card centres in order, and between each two the middle of their gap
 
 
 def layout(kb: KnowledgeBase, grid: Grid, page: str, directory_urls: bool = True) -> Layout:
@@ -124,7 +126,7 @@ def _gap_middle(a: Card, b: Card) -> tuple[int, int]:
     return ax, (upper.y + upper.height + lower.y) // 2
 
 
-def model_diagram(kb: KnowledgeBase, page: str, directory_urls: bool = True):
+def model_diagram(kb: KnowledgeBase, page: str, directory_urls: bool = True) -> Markup:
     """The diagram as raw HTML for a Markdown page at docs-relative path `page`."""
     return render_snippet("model_diagram.svg.j2", line_height=LINE,
                           layouts=[layout(kb, grid, page, directory_urls) for grid in (WIDE, NARROW)])
