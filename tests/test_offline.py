@@ -11,10 +11,6 @@ from macros import paths, urls
 from macros.loader import load_knowledge_base
 from macros.offline import TOP_FOLDER, external_resources
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
 @pytest.fixture(scope="module")
 def bundle_names(built_downloads) -> set[str]:
     with zipfile.ZipFile(built_downloads / urls.OFFLINE_ZIP) as bundle:
@@ -70,23 +66,20 @@ def test_external_resources_finds_cdn_scripts_stylesheets_and_fonts(tmp_path):
 
 
 @pytest.mark.browser
-def test_search_works_from_file_url_without_network(offline_site):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            requested = []
-            page.on("request", lambda request: requested.append(request.url))
-            errors = []
-            page.on("pageerror", lambda err: errors.append(str(err)))
-            page.goto((offline_site / "index.html").as_uri())
-            search = page.locator("input.md-search__input")
-            search.click()
-            search.press_sequentially("peer support", delay=30)  # Material searches on key presses
-            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-            assert page.locator(".md-search-result__item").count() > 0
-            assert errors == []
-            assert [url for url in requested if not url.startswith(("file:", "data:", "blob:", "about:"))] == []
-        finally:
-            browser.close()
+def test_search_works_from_file_url_without_network(offline_site, chromium):
+    page = chromium.new_page()
+    try:
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        errors = []
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.goto((offline_site / "index.html").as_uri())
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially("peer support", delay=30)  # Material searches on key presses
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        assert page.locator(".md-search-result__item").count() > 0
+        assert errors == []
+        assert [url for url in requested if not url.startswith(("file:", "data:", "blob:", "about:"))] == []
+    finally:
+        page.close()
