@@ -1,8 +1,9 @@
 """The PDFs: the whole book, one per chapter, one per case study. WeasyPrint (CSS paged media); no MkDocs here.
 
 Each PDF is written under out_dir (build/pdf/) as it will be in the site's pdf/ folder, tagged (PDF/UA-1) with
-title, language and date. manifest.json there lists every PDF with its title, size, pages and a fingerprint of the HTML and styles it came
-from; a PDF whose fingerprint has not changed is not rendered again, so a rebuild after a small edit is quick.
+title, language and date. manifest.json there lists every PDF with its title, size, pages and a fingerprint of the
+HTML and styles it came from; a PDF whose fingerprint has not changed is not rendered again, so a rebuild after a
+small edit is quick.
 """
 from __future__ import annotations
 

@@ -63,7 +63,7 @@ def chapters(kb: KnowledgeBase) -> list[Chapter]:
         result.append(Chapter(
             number=ing.number, id=ing.id, title=ing.title, summary=ing.summary, ingredient=ing,
             review=kb.theory.get(ing.id), case_studies=primary,
-            also_shown_in=[c for c in kb.case_studies_for(ing.id) if c not in primary],
+            also_shown_in=[c for c in kb.case_studies_for(ing.id) if c.primary_ingredient != ing.id],
             stories=kb.stories_for_ingredient(ing.id), resources=kb.resources_for(ing.id)))
     result.append(Chapter(
         number=len(result) + 1, id=urls.TRUST_STORIES_CHAPTER, title=STORIES_TITLE,
@@ -93,7 +93,8 @@ class Links:
         return self._to(f"story-{rid}", urls.trust_story(rid))
 
     def resource(self, rid: str) -> str:
-        return self._to(f"ref-{rid}", urls.RESOURCES)
+        href = self._to(f"ref-{rid}", urls.RESOURCES)
+        return href if href.startswith("#") else f"{href}#res-{rid}"  # the resources page's anchor for it
 
 
 def _anchors(chapter_list: list[Chapter], resources: list[Resource]) -> set[str]:
