@@ -66,7 +66,7 @@ def test_external_resources_finds_cdn_scripts_stylesheets_and_fonts(tmp_path):
 
 
 @pytest.mark.browser
-def test_search_works_from_file_url_without_network(offline_site, chromium):
+def test_search_and_finder_work_from_file_url_without_network(offline_site, chromium):
     page = chromium.new_page()
     try:
         requested = []
@@ -79,6 +79,15 @@ def test_search_works_from_file_url_without_network(offline_site, chromium):
         search.press_sequentially("peer support", delay=30)  # Material searches on key presses
         page.locator(".md-search-result__item").first.wait_for(timeout=15000)
         assert page.locator(".md-search-result__item").count() > 0
+
+        page.goto((offline_site / "finder.html").as_uri())  # the case-study finder (issue 4)
+        page.wait_for_selector("#vc-finder[data-ready]")
+        page.click("#vc-finder-q")
+        page.keyboard.type("peer", delay=20)
+        page.wait_for_function("document.querySelectorAll('#vc-finder-results > li').length > 0")
+        first = page.locator("#vc-finder-results > li a").first.get_attribute("href")
+        assert first.endswith(".html") and (offline_site / first).resolve().is_file()
+
         assert errors == []
         assert [url for url in requested if not url.startswith(("file:", "data:", "blob:", "about:"))] == []
     finally:
