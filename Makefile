@@ -6,8 +6,13 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible builds: dates in the output (sitemap, zip entries) come from the last commit, not from the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: setup browser validate schemas build serve test bench lock clean pdf offline bench-pdf bench-search
+.PHONY: setup browser gates-deps validate schemas build serve test bench lock clean pdf offline bench-pdf bench-search
 
 $(STAMP): requirements.lock
 	python3 -m venv $(VENV)
@@ -21,6 +26,18 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core poppler-utils >/dev/null; }
 	@chromium --version
+
+# The quality gates' Node tools (html-validate), pinned with integrity hashes in tests/node/package-lock.json.
+# npm ci runs again only when that lock file changes. With no Node on the machine, Debian's nodejs (18) will do.
+NODE_STAMP := tests/node/node_modules/.installed-$(shell sha256sum tests/node/package-lock.json | cut -c1-12)
+
+$(NODE_STAMP): tests/node/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	cd tests/node && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+gates-deps: $(NODE_STAMP)
 
 validate: setup
 	$(PY) -m macros validate
@@ -43,7 +60,7 @@ build: validate pdf offline
 serve: build
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: setup browser
+test: setup browser gates-deps
 	$(PY) -m pytest
 
 bench: setup browser

@@ -63,12 +63,22 @@ def zip_site(site_dir: Path, target: Path, stream: TextIO) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as bundle:
-        bundle.writestr(f"{TOP_FOLDER}/README.txt", README)
+        bundle.writestr(_entry("README.txt"), README, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
         for file in progress(files, len(files), "Zip", stream):
             # PDFs are compressed already: storing them saves time and costs nothing in size.
             method = zipfile.ZIP_STORED if file.suffix in {".pdf", ".zip", ".png", ".jpg"} else zipfile.ZIP_DEFLATED
-            bundle.write(file, f"{TOP_FOLDER}/{file.relative_to(site_dir).as_posix()}", compress_type=method)
+            bundle.writestr(_entry(file.relative_to(site_dir).as_posix()), file.read_bytes(),
+                            compress_type=method, compresslevel=6)
     partial.replace(target)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry dated SOURCE_DATE_EPOCH (else 1980-01-01, the zip epoch), never the file's mtime or the clock,
+    so the same site always zips to the same bytes (the reproducible-build gate checks it)."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or 315532800)
+    info = zipfile.ZipInfo(f"{TOP_FOLDER}/{name}", date_time=time.gmtime(max(epoch, 315532800))[:6])
+    info.external_attr = 0o644 << 16  # rw-r--r--, whatever the builder's umask
+    return info
 
 
 def build_offline_bundle(build_dir: Path = paths.BUILD, stream: TextIO | None = None) -> Path:

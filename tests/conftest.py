@@ -62,16 +62,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium, headless, one for the whole run (browser tests: @pytest.mark.browser)."""
+    from macros.quality.browser import launch  # the flags that keep Chromium from calling home, in one place
+
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        browser = launch(p)
         yield browser
         browser.close()
 
@@ -92,3 +90,20 @@ def good_data(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(GOOD, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def quality_site(built_site):
+    """The built site as the quality gates see it (macros/quality): its pages and its published address."""
+    from macros.quality.site import BuiltSite, configured_site_url
+
+    return BuiltSite(built_site, configured_site_url())
+
+
+@pytest.fixture(scope="session")
+def site_crawl(quality_site, chromium):
+    """Every page and page state visited once in headless Chromium, audited with axe-core and with every request
+    recorded; shared by the accessibility and privacy gates."""
+    from macros.quality.crawl import crawl_site
+
+    return crawl_site(chromium, quality_site)
