@@ -12,7 +12,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: setup browser gates-deps validate schemas build serve test bench lock clean pdf offline bench-pdf bench-search
+.PHONY: setup fonts browser gates-deps validate schemas build serve test bench lock clean pdf offline bench-pdf bench-search
 
 $(STAMP): requirements.lock
 	python3 -m venv $(VENV)
@@ -20,6 +20,13 @@ $(STAMP): requirements.lock
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# The PDFs are set in Liberation Sans (metric-compatible with Arial). Best effort: without it (and without the rights
+# to install it) fontconfig falls back to another sans-serif and the PDFs still build.
+fonts:
+	@fc-list 2>/dev/null | grep -q "Liberation Sans" || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-liberation >/dev/null; } || \
+	  echo "warning: could not install fonts-liberation; PDFs will use a fallback font"
 
 # Browser tests drive Debian's Chromium (Playwright never downloads a browser of its own).
 browser:
@@ -54,19 +61,18 @@ pdf: validate
 offline: pdf
 	$(PY) -m macros offline
 
-build: validate pdf offline
+build: validate fonts pdf offline
 	$(PY) -m mkdocs build --strict
 
 serve: build
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: setup browser gates-deps
+test: setup fonts browser gates-deps
 	$(PY) -m pytest
 
-bench: setup browser
-	$(PY) scripts/benchmark.py
+bench: bench-pdf bench-search
 
-bench-pdf: setup
+bench-pdf: setup fonts
 	$(PY) scripts/benchmark_pdf.py
 
 bench-search: setup browser
