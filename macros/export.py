@@ -62,9 +62,7 @@ _EVIDENCE = {"strongest_evidence": {"enum": list(SOURCE_TYPES), "type": "string"
 def permalink(site_url: str, page: str) -> str:
     """The published address of a docs-relative page (directory URLs): case-studies/x.md -> <site>/case-studies/x/."""
     path, _, anchor = page.partition("#")
-    stem = path.removesuffix(".md")
-    stem = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-    return site_url.rstrip("/") + "/" + stem + (f"#{anchor}" if anchor else "")
+    return site_url.rstrip("/") + "/" + urls.built(path) + (f"#{anchor}" if anchor else "")
 
 
 def _derived(dataset: Dataset) -> dict:
