@@ -20,7 +20,7 @@ def cmd_validate(args) -> int:
         return 1
     took = time.perf_counter() - started
     print(f"ok: {len(kb.ingredients)} ingredients, {len(kb.theory)} theory reviews, {len(kb.case_studies)} case studies, "
-          f"{len(kb.trust_stories)} trust stories, {len(kb.trusts)} trusts, {len(kb.resources)} resources "
+          f"{len(kb.trust_stories)} trust stories, {len(kb.trusts)} trusts, {len(kb.resources)} resources, {len(kb.pathways)} pathways "
           f"checked in {took:.2f} s")
     return 0
 
