@@ -11,12 +11,19 @@ from .errors import DataInvalid
 from .loader import load_knowledge_base
 
 
-def cmd_validate(args) -> int:
-    started = time.perf_counter()
+def _load_or_report(data: str):
+    """The checked knowledge base, or None after printing every problem (the caller exits 1)."""
     try:
-        kb = load_knowledge_base(Path(args.data), root=paths.ROOT)
+        return load_knowledge_base(Path(data), root=paths.ROOT)
     except DataInvalid as err:
         print(err.report(), file=sys.stderr)
+        return None
+
+
+def cmd_validate(args) -> int:
+    started = time.perf_counter()
+    kb = _load_or_report(args.data)
+    if kb is None:
         return 1
     took = time.perf_counter() - started
     print(f"ok: {len(kb.ingredients)} ingredients, {len(kb.theory)} theory reviews, {len(kb.case_studies)} case studies, "
@@ -73,10 +80,8 @@ def cmd_overdue(args) -> int:
 
     from .review import overdue
 
-    try:
-        kb = load_knowledge_base(Path(args.data), root=paths.ROOT)
-    except DataInvalid as err:
-        print(err.report(), file=sys.stderr)
+    kb = _load_or_report(args.data)
+    if kb is None:
         return 1
     today = dt.date.fromisoformat(args.today)
     late = overdue(kb, Path(args.docs), today)
@@ -90,10 +95,8 @@ def cmd_overdue(args) -> int:
 def cmd_pdf(args) -> int:
     from .pdf import SELECTIONS, build_pdfs
 
-    try:
-        kb = load_knowledge_base(Path(args.data), root=paths.ROOT)
-    except DataInvalid as err:
-        print(err.report(), file=sys.stderr)
+    kb = _load_or_report(args.data)
+    if kb is None:
         return 1
     build_pdfs(kb, Path(args.out), only=[args.only] if args.only else SELECTIONS, workers=args.workers)
     return 0
