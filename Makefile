@@ -3,6 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT    := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -12,26 +13,49 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: setup fonts browser gates-deps validate schemas build serve test bench lock clean pdf offline bench-pdf bench-search
+.PHONY: setup system-libs fonts browser gates-deps validate schemas build serve test bench lock clean pdf offline bench-pdf bench-search
 
 $(STAMP): requirements.lock
+	@python3 -c "import ensurepip" 2>/dev/null || { \
+	  echo "Installing python3-venv (Debian's Python needs it to create .venv)"; \
+	  $(APT) update && $(APT) install -y python3-venv; }
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@echo "Installing the pinned Python packages from requirements.lock into $(VENV) (a few minutes the first time)"
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on --require-hashes -r requirements.lock
 	touch $(STAMP)
 
 setup: $(STAMP)
 
+# WeasyPrint (the PDFs) loads Pango, HarfBuzz and fontconfig from the system, not from pip. Installed from Debian
+# when ldconfig cannot find them; skipped when they are there (or, without ldconfig, e.g. on macOS, left to you).
+SYSTEM_LIBS     := libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz.so.0 libharfbuzz-subset.so.0 libfontconfig.so.1
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1
+LDCONFIG        := $(shell PATH="$$PATH:/sbin:/usr/sbin" command -v ldconfig)
+
+system-libs:
+ifneq ($(LDCONFIG),)
+	@missing=""; for lib in $(SYSTEM_LIBS); do \
+	  $(LDCONFIG) -p | grep -qF "$$lib" || missing="$$missing $$lib"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing $(SYSTEM_PACKAGES) (WeasyPrint needs them to make the PDFs; missing:$$missing)"; \
+	  $(APT) update && $(APT) install -y --no-install-recommends $(SYSTEM_PACKAGES); fi
+else
+	@echo "note: no ldconfig here; WeasyPrint needs Pango, HarfBuzz and fontconfig installed (see README.md)"
+endif
+
 # The PDFs are set in Liberation Sans (metric-compatible with Arial). Best effort: without it (and without the rights
 # to install it) fontconfig falls back to another sans-serif and the PDFs still build.
 fonts:
-	@fc-list 2>/dev/null | grep -q "Liberation Sans" || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-liberation >/dev/null; } || \
+	@fc-list 2>/dev/null | grep -q "Liberation Sans" || { \
+	  echo "Installing fonts-liberation (the PDFs are set in Liberation Sans)"; \
+	  $(APT) update && $(APT) install -y fonts-liberation; } || \
 	  echo "warning: could not install fonts-liberation; PDFs will use a fallback font"
 
 # Browser tests drive Debian's Chromium (Playwright never downloads a browser of its own).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core poppler-utils >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing chromium and fonts-dejavu-core (the browser tests drive Debian's Chromium)"; \
+	  $(APT) update && $(APT) install -y chromium fonts-dejavu-core; }
 	@chromium --version
 
 # The quality gates' Node tools (html-validate), pinned with integrity hashes in tests/node/package-lock.json.
@@ -39,9 +63,11 @@ browser:
 NODE_STAMP := tests/node/node_modules/.installed-$(shell sha256sum tests/node/package-lock.json | cut -c1-12)
 
 $(NODE_STAMP): tests/node/package-lock.json
-	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
-	cd tests/node && npm ci --no-audit --no-fund --loglevel=error
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing nodejs and npm (the quality gates run html-validate)"; \
+	  $(APT) update && $(APT) install -y nodejs npm; }
+	@echo "Installing the gates' Node tools from tests/node/package-lock.json"
+	cd tests/node && npm ci --no-audit --no-fund
 	touch $@
 
 gates-deps: $(NODE_STAMP)
@@ -55,24 +81,24 @@ schemas: setup
 # The PDFs (build/pdf/; only those whose content changed are rendered again), then the offline copy of the site
 # (build/downloads/), then the site, which links and ships both. Without them the site still builds, with no
 # download links (the downloads page says how to build them).
-pdf: validate
+pdf: validate system-libs
 	$(PY) -m macros pdf
 
 offline: pdf
 	$(PY) -m macros offline
 
-build: validate fonts pdf offline
+build: validate system-libs fonts pdf offline
 	$(PY) -m mkdocs build --strict
 
-serve: build
+serve: system-libs build
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: setup fonts browser gates-deps
+test: setup system-libs fonts browser gates-deps
 	$(PY) -m pytest
 
 bench: bench-pdf bench-search
 
-bench-pdf: setup fonts
+bench-pdf: setup system-libs fonts
 	$(PY) scripts/benchmark_pdf.py
 
 bench-search: setup browser
@@ -80,7 +106,7 @@ bench-search: setup browser
 
 # Re-pin after editing requirements.in (needs the registry).
 lock:
-	python3 -m venv /tmp/valued-care-tools && /tmp/valued-care-tools/bin/pip install --quiet pip-tools==7.6.2
+	python3 -m venv /tmp/valued-care-tools && /tmp/valued-care-tools/bin/pip install pip-tools==7.6.2
 	/tmp/valued-care-tools/bin/pip-compile --quiet --generate-hashes --strip-extras -o requirements.lock requirements.in
 
 clean:

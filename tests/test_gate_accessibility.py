@@ -10,6 +10,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from macros.quality.accessibility import WCAG_TAGS, describe
+from macros.quality.browser import PageNotSettled, settle
 from macros.quality.crawl import crawl_site
 from macros.quality.page_states import STATES
 from macros.quality.serve import serve
@@ -42,6 +43,25 @@ def test_planted_violations_are_found(chromium):
     report = crawl_site(chromium, site, states=())
     found = {v["id"] for visit in report.visits for v in visit.violations}
     assert {"color-contrast", "image-alt", "label", "link-name", "html-has-lang"} <= found
+
+
+def test_axe_waits_for_the_page_to_be_still_and_a_page_that_never_is_fails_clearly(chromium):
+    """axe reads colours as they are at that moment: mid-fade, a colour that passes can fail contrast (issue 11).
+    settle (called by audit before every axe run) waits out transitions and names any animation that never ends."""
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.set_content("<style>#fade { transition: opacity 400ms linear } #fade.out { opacity: 0.25 }"
+                         " @keyframes spin { to { transform: rotate(1turn) } }"
+                         " .spin { animation: spin 1s linear infinite }</style><p id=fade>Text</p><p id=spinner>*</p>")
+        page.evaluate("document.getElementById('fade').classList.add('out')")
+        settle(page)
+        assert page.evaluate("getComputedStyle(document.getElementById('fade')).opacity") == "0.25"
+        page.evaluate("document.getElementById('spinner').classList.add('spin')")
+        with pytest.raises(PageNotSettled, match=r"still moving after 300 ms: animation spin on p#spinner.spin"):
+            settle(page, timeout_ms=300)
+    finally:
+        context.close()
 
 
 def test_links_in_text_are_underlined_and_focus_is_visible(quality_site, chromium):

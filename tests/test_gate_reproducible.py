@@ -25,7 +25,7 @@ def test_python_dependencies_are_installed_from_a_lock_file_with_hashes():
     assert len(entries) == len(requirements) > 30
     assert all(pin.startswith("==") for _, pin, _ in entries)
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock" in makefile
+    assert re.search(r"pip install .*--require-hashes -r requirements\.lock", makefile)
 
 
 def test_node_tools_are_installed_from_a_lock_file_with_integrity_hashes():

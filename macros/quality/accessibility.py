@@ -8,6 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .browser import settle
+
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 
@@ -26,7 +28,9 @@ def axe_source() -> str:
 
 
 def audit(page) -> list[dict]:
-    """axe's WCAG A/AA violations on the page as it is now: [{id, impact, help, nodes: [{target, summary}]}]."""
+    """axe's WCAG A/AA violations on the page once it is still (browser.settle: no animation, transition or scrolling
+    under way): [{id, impact, help, nodes: [{target, summary}]}]. Every axe run goes through here."""
+    settle(page)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source())
     return page.evaluate(_RUN, list(WCAG_TAGS))["violations"]

@@ -6,8 +6,10 @@ state finds no page to apply to, so a moved page cannot silently drop out of the
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+
+from .browser import settle
 
 NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10 reflow: 320 CSS pixels wide
 
@@ -31,7 +33,7 @@ def narrow_screen_with_menu(page) -> None:
     """A phone-sized screen with the navigation drawer open."""
     page.set_viewport_size(NARROW)
     page.click('label.md-header__button[for="__drawer"]')
-    page.wait_for_timeout(300)  # the drawer slides in
+    settle(page)  # the drawer slides in
 
 
 def finder_filters_applied(page) -> None:
