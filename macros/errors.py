@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import os
 from pathlib import Path
 
 
@@ -34,7 +35,8 @@ class DataInvalid(Exception):
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """Paths relative to the project (or as given) so messages are short and clickable in editors."""
+    # abspath, not resolve: a symlink is named as the contributor wrote it, never by where it points.
     try:
-        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(root or Path.cwd())))
     except ValueError:
         return str(path)

@@ -24,22 +24,22 @@ def load_knowledge_base(data_dir: Path, root: Path | None = None) -> KnowledgeBa
     documents: dict[tuple[str, str], YamlDocument] = {}
     for kind, model in KINDS.items():
         folder = data_dir / kind
-        if not folder.is_dir():
-            problems.append(DataProblem(display_path(folder, root), 1, 1, "folder is missing",
-                                        f"create data/{kind}/ with one .yml file per record"))
+        if folder.is_symlink() or not folder.is_dir():
+            what = "is a symbolic link" if folder.is_symlink() else "is missing"
+            problems.append(DataProblem(display_path(folder, root), 1, 1, f"folder {what}",
+                                        f"create data/{kind}/ as a real folder with one .yml file per record"))
             continue
         for file in sorted(folder.iterdir()):
-            if file.suffix == ".yaml":
-                problems.append(DataProblem(display_path(file, root), 1, 1, "file ends in .yaml",
-                                            "rename it to end in .yml"))
+            suffix = file.suffix.lower()
+            if suffix not in {".yml", ".yaml"}:
                 continue
             if file.suffix != ".yml":
+                problems.append(DataProblem(display_path(file, root), 1, 1, f"file ends in {file.suffix}",
+                                            f"rename it to {file.stem}.yml (lower-case .yml is the only one read)"))
                 continue
-            record, doc, found = _load_record(file, display_path(file, root), model)
+            record, doc, found = load_file(file, display_path(file, root), model)
             problems += found
-            if doc is not None:  # personal data and unfilled scaffold text, in any field (text_scan.py)
-                problems += text_scan.check(doc, file)
-            if record is None:
+            if record is None or doc is None:
                 continue
             if record.id in records[kind]:
                 first = documents[(kind, record.id)]
@@ -54,6 +54,15 @@ def load_knowledge_base(data_dir: Path, root: Path | None = None) -> KnowledgeBa
     if problems:
         raise DataInvalid(problems)
     return KnowledgeBase.from_records(records)
+
+
+def load_file(file: Path, shown: str, model: type[Record]) -> tuple[Record | None, YamlDocument | None,
+                                                                    list[DataProblem]]:
+    """One data file -> its record (None if it has problems), its document, and every problem found in it."""
+    record, doc, problems = _load_record(file, shown, model)
+    if doc is not None:  # personal data and unfilled scaffold text, in any field (text_scan.py)
+        problems = problems + text_scan.check(doc, file)
+    return record, doc, problems
 
 
 def _load_record(file: Path, shown: str, model: type[Record]):

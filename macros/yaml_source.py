@@ -5,12 +5,16 @@ duplicate keys are an error instead of a silent overwrite, and every value keeps
 """
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.resolver import Resolver
 
 from .errors import DataProblem
 
@@ -18,6 +22,8 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Location = tuple  # a path into the document: ("sources", 0, "url")
 
 MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 20  # our deepest record nests 4 levels
+MAX_NODES = 20_000  # our largest record has a few hundred values
 
 
 @dataclass
@@ -55,11 +61,13 @@ def _mark_problem(path: str, mark, message: str, fix: str) -> DataProblem:
 
 
 def read_yaml(file: Path, shown_as: str) -> YamlDocument:
-    """Parse file; raise YamlProblems naming the file and line for anything that is not clean, safe YAML."""
-    raw = file.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise YamlProblems([DataProblem(shown_as, 1, 1, f"file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,} byte limit",
-                                        "split it, or shorten its text")])
+    """Parse file; raise YamlProblems naming the file and line for anything that is not clean, safe YAML.
+
+    A pull request is untrusted, so the file is read within limits before any parsing: a regular file (no symlink,
+    directory or device), at most MAX_FILE_BYTES, no anchors or aliases (a few hundred bytes of them can expand to
+    gigabytes), at most MAX_DEPTH levels of nesting and MAX_NODES values.
+    """
+    raw = read_limited(file, shown_as)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -76,7 +84,7 @@ def read_yaml(file: Path, shown_as: str) -> YamlDocument:
             raise YamlProblems([DataProblem(shown_as, number, len(line_text) - len(stripped) + 1,
                                             "line is indented with a tab", "indent with spaces (two per level)")])
     try:
-        root = yaml.compose(text, Loader=Loader)
+        root = _compose(text, shown_as)
     except yaml.MarkedYAMLError as err:
         # Where the broken construct started (an unclosed quote, say) helps more than where the parser gave up.
         mark = err.context_mark or err.problem_mark
@@ -88,11 +96,118 @@ def read_yaml(file: Path, shown_as: str) -> YamlDocument:
     except yaml.YAMLError as err:
         raise YamlProblems([DataProblem(shown_as, 1, 1, f"YAML error: {err}", "check the file is valid YAML")]) from None
     doc = YamlDocument(shown_as, None)
-    problems: list[DataProblem] = []
+    problems: list[DataProblem] = _comments_cutting_values(text, root, shown_as)
     doc.value = _build(root, (), doc, problems, SafeConstructor())
     if problems:
         raise YamlProblems(problems)
     return doc
+
+
+def read_limited(file: Path, shown_as: str) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; never follows a symlink or reads a device."""
+    if file.is_symlink():
+        raise YamlProblems([DataProblem(shown_as, 1, 1, "is a symbolic link; data files must be real files",
+                                        "replace the link with the file itself")])
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as err:
+        raise YamlProblems([DataProblem(shown_as, 1, 1, f"cannot be read ({err.strerror})",
+                                        "make it a readable regular file")]) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblems([DataProblem(shown_as, 1, 1, "is not a regular file (a folder, device or pipe)",
+                                            "data files must be plain .yml files; remove or rename it")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise YamlProblems([_too_big(shown_as, info.st_size)])
+        raw = os.read(fd, MAX_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblems([_too_big(shown_as, len(raw))])
+    return raw
+
+
+def _too_big(shown_as: str, size: int) -> DataProblem:
+    return DataProblem(shown_as, 1, 1, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,} byte limit",
+                       "split it, or shorten its text")
+
+
+def _compose(text: str, shown_as: str) -> yaml.Node | None:
+    """Build the node tree from the parser's events ourselves, so that limits hold before any value is expanded:
+    anchors, aliases and explicit tags are refused, nesting and size are bounded, and no recursion is involved."""
+    resolver = Resolver()
+    stack: list[tuple[yaml.Node, list]] = []
+    root: yaml.Node | None = None
+    count = 0
+
+    def refuse(event, message: str, fix: str):
+        raise YamlProblems([_mark_problem(shown_as, event.start_mark, message, fix)])
+
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            refuse(event, f"alias '*{event.anchor}' is not allowed", "write the value out in full where it is used")
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            count += 1
+            if count > MAX_NODES:
+                refuse(event, f"file has over {MAX_NODES:,} values", "split it into several records")
+            if event.anchor is not None:
+                refuse(event, f"anchor '&{event.anchor}' is not allowed", "remove it and write values out in full")
+            if event.tag is not None and event.tag != "!":
+                refuse(event, f"tag '{event.tag}' is not allowed", "remove the tag; write a plain value")
+        if isinstance(event, yaml.DocumentStartEvent) and root is not None:
+            refuse(event, "file holds more than one YAML document", "keep one record per file; remove the '---'")
+        node: yaml.Node | None = None
+        if isinstance(event, yaml.ScalarEvent):
+            tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                refuse(event, f"values are nested more than {MAX_DEPTH} levels deep",
+                       "flatten the structure; no field of ours nests that deep")
+            kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
+            tag = resolver.resolve(kind, None, event.implicit)
+            collection = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            stack.append((collection, []))
+            continue
+        elif isinstance(event, yaml.CollectionEndEvent):
+            node, items = stack.pop()
+            node.end_mark = event.end_mark
+            if isinstance(node, yaml.MappingNode):
+                node.value = list(zip(items[0::2], items[1::2]))
+            else:
+                node.value = items
+        else:
+            continue
+        if stack:
+            stack[-1][1].append(node)
+        else:
+            root = node
+    return root
+
+
+# A plain (unquoted) value followed on its line by ' #': YAML reads the rest as a comment, so the value is cut short
+# without any error. Our fields never need a comment after a value, so this is always refused.
+def _comments_cutting_values(text: str, root: yaml.Node | None, shown_as: str) -> list[DataProblem]:
+    if root is None or " #" not in text:
+        return []
+    lines = text.splitlines()
+    problems = []
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            pending.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif not node.style and node.end_mark is not None and node.end_mark.line < len(lines):
+            rest = lines[node.end_mark.line][node.end_mark.column:]
+            if re.match(r"\s+#", rest):
+                problems.append(DataProblem(
+                    shown_as, node.end_mark.line + 1, node.end_mark.column + 1,
+                    "the text after ' #' is read as a comment, so this value is cut short",
+                    "put the whole value in double quotes, or write it as a '>-' block"))
+    return sorted(problems, key=lambda p: (p.line, p.col))
 
 
 def _build(node: yaml.Node, loc: Location, doc: YamlDocument, problems: list[DataProblem], constructor) -> Any:
