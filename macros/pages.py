@@ -15,9 +15,9 @@ from markupsafe import Markup
 from . import search_meta, self_assessment, urls
 from .downloads import Downloads
 from .knowledge_base import KnowledgeBase
-from .render import md_link, markdown_env, relative
+from .render import markdown_env, md_link, relative, web_link
 from .search_index import facets
-from .vocabulary import CONFIDENCE, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES, STEP_KINDS
+from .vocabulary import CONFIDENCE, DEPTHS, TARGET_STATUSES, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES, STEP_KINDS
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,13 @@ class PageBuilder:
         link = partial(self._link, path)
         return markdown_env().get_template(template).render(
             kb=self.kb, page_path=path, link=link, urls=urls, SETTINGS=SETTINGS, REGIONS=REGIONS,
-            METHODS=METHODS, SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, CONFIDENCE=CONFIDENCE,
+            METHODS=METHODS, SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, CONFIDENCE=CONFIDENCE, DEPTHS=DEPTHS, TARGET_STATUSES=TARGET_STATUSES,
             downloads=self.downloads, **context)
 
     @staticmethod
     def _link(from_path: str, text, to_path: str, anchor: str = "") -> Markup:
         if to_path.startswith(("https://", "http://")):
-            return md_link(text, to_path)
+            return web_link(text, to_path)
         return md_link(text, relative(from_path, to_path) + (f"#{anchor}" if anchor else ""))
 
     def page(self, template: str, path: str, title: str, description: str | None, source: str | None = None,

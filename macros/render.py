@@ -10,6 +10,7 @@ import html
 import posixpath
 import re
 from functools import lru_cache
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -17,6 +18,7 @@ from markupsafe import Markup
 from .paths import TEMPLATES
 from .text_rules import ID_PATTERN
 
+_URL_SAFE = "/:?#[]@!$&()*+,;=-._~%"  # RFC 3986 reserved and unreserved characters (letters and digits are always safe)
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 
 
@@ -35,9 +37,22 @@ def _finalize(value):
 
 
 def md_link(text, target: str) -> Markup:
-    """A Markdown link: escaped text, and a target we built ourselves (a relative .md path or validated URL)."""
+    """A Markdown link between our own pages: escaped text, and a relative .md path we built from validated ids.
+
+    Never for addresses from the data: see web_link."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("//"):
+        raise ValueError(f"md_link is for links between our own pages, not {target!r}; use web_link")
     safe_target = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
     return Markup(f"[{md_text(text)}]({safe_target})")
+
+
+def web_link(text, url: str) -> Markup:
+    """A link to a web address from the data, as inline HTML: the address goes into an escaped attribute, never into
+    Markdown link syntax (where a trailing backslash or bracket could end the link and let the rest through as HTML).
+    The address has already passed text_rules.web_url; this is the second wall: anything outside the characters an
+    address may hold is percent-encoded, so the tag is always whole, and the attribute is HTML-escaped."""
+    address = quote(url, safe=_URL_SAFE)
+    return Markup(f'<a href="{html.escape(address, quote=True)}">{md_text(text)}</a>')
 
 
 def anchor_id(value: str) -> Markup:

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros.render import md_link, md_text, relative
+from macros.render import md_link, md_text, relative, web_link
 
 EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("markdown_extensions:")[1].replace("\n  - ", "\n- "))
 
@@ -34,8 +34,14 @@ def test_text_renders_literally(typed, shown):
 
 
 def test_link_text_is_escaped_and_target_kept():
-    html = to_html(md_link("A *title* [x]", "https://example.org/a_(b)"))
-    assert html == '<p><a href="https://example.org/a_%28b%29">A *title* [x]</a></p>'
+    html = to_html(web_link("A *title* [x]", "https://example.org/a_(b)?x=1&y=2"))
+    assert html == '<p><a href="https://example.org/a_(b)?x=1&amp;y=2">A *title* [x]</a></p>'
+
+
+def test_internal_links_stay_markdown_and_refuse_web_addresses():
+    assert to_html(md_link("Next", "../b/c.md")) == '<p><a href="../b/c.md">Next</a></p>'
+    with pytest.raises(ValueError):
+        md_link("x", "https://example.org/")
 
 
 def test_relative_links_between_pages():
