@@ -7,17 +7,27 @@ import time
 from pathlib import Path
 
 from . import paths
-from .errors import DataInvalid
+from .errors import DataInvalid, display_path
 from .loader import load_knowledge_base
 
 
 def _load_or_report(data: str):
-    """The checked knowledge base, or None after printing every problem (the caller exits 1)."""
+    """The checked knowledge base, or None after printing every problem (the caller exits 1). The citation file is
+    published on the Contributors page, so it is checked with the data."""
+    from .citation import check_citation
+    from .credits import CITATION
+
     try:
-        return load_knowledge_base(Path(data), root=paths.ROOT)
+        kb = load_knowledge_base(Path(data), root=paths.ROOT)
+        problems = []
     except DataInvalid as err:
-        print(err.report(), file=sys.stderr)
+        kb, problems = None, err.problems
+    if CITATION.exists():
+        problems += check_citation(CITATION, display_path(CITATION, paths.ROOT))
+    if problems:
+        print(DataInvalid(problems).report(), file=sys.stderr)
         return None
+    return kb
 
 
 def cmd_validate(args) -> int:

@@ -5,10 +5,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from . import paths
+from .citation import check_citation
+from .errors import DataInvalid, display_path
 from .text_rules import plain_text, web_url
+from .yaml_source import read_yaml
 
 CITATION = paths.ROOT / "CITATION.cff"
 _ORCID = re.compile(r"https://orcid\.org/\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
@@ -23,11 +24,13 @@ class Contributor:
 
 
 def read_citation(path: Path = CITATION) -> dict:
-    citation = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    missing = [k for k in ("cff-version", "message", "title", "authors") if not citation.get(k)]
-    if missing:
-        raise ValueError(f"{path.name}: missing {', '.join(missing)}")
-    return citation
+    """The citation file's fields, read within the same limits as data and checked (citation.py) before use: a
+    mistake in it is a file:line problem with a fix (DataInvalid), never a traceback in the build."""
+    shown = display_path(path, paths.ROOT)
+    problems = check_citation(path, shown)
+    if problems:
+        raise DataInvalid(problems)
+    return read_yaml(path, shown).value
 
 
 def contributors(path: Path = CITATION) -> list[Contributor]:

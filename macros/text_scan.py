@@ -1,6 +1,7 @@
-"""Checks over every text value of a data file, whatever its field: personal data (pii.py) and placeholder text the
-scaffold left unfilled. Run by the loader on each file it reads, so `python -m macros validate`, the build and the
-pre-commit hook all refuse them, naming the file, line and column.
+"""Checks over every text value of a data file, whatever its field: personal data (pii.py), invisible characters
+that hide or reorder text, and placeholder text the scaffold left unfilled; and personal data in YAML comments, which
+are published with the repository. Run by the loader on each file it reads, so `python -m macros validate`, the build
+and the pre-commit hook all refuse them, naming the file, line and column.
 """
 from __future__ import annotations
 
@@ -20,35 +21,109 @@ from .yaml_source import YamlDocument
 PLACEHOLDER = "TODO"
 _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
 ALLOWLIST_FIELD = "public_contacts"
+# Zero-width characters and bidi embedding, override and isolate controls: they split a word so that no check
+# recognises it, or make a line show in a different order from how it is stored ("Trojan Source").
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 
 
-def check(doc: YamlDocument, file: Path) -> list[DataProblem]:
+def check(doc: YamlDocument, file: Path, public_contacts: bool = True) -> list[DataProblem]:
+    """Every problem in the text of doc (read from file). public_contacts: whether the file may list the contacts of
+    an organisation it publishes (data files may; CITATION.cff credits people by name and lists none)."""
     source = _Source(file)
-    allowed, problems = _allowlist(doc)
+    allowed, problems = _allowlist(doc) if public_contacts else ({}, [])
+    fix = _pii_fix if public_contacts else _remove
     used: set[str] = set()
     for loc, node in doc.nodes.items():
-        if not isinstance(node, yaml.ScalarNode) or (loc and loc[0] == ALLOWLIST_FIELD):
+        if not isinstance(node, yaml.ScalarNode):
+            continue
+        invisible = _INVISIBLE.search(node.value)
+        if invisible:
+            problems.append(_at(doc, source, node, invisible.start(), invisible.group(0), _invisible_message(invisible),
+                                _INVISIBLE_FIX))
+        if public_contacts and loc and loc[0] == ALLOWLIST_FIELD:
             continue
         for finding in pii.find(node.value):
-            key = pii.normalise(finding.text)
-            if finding.kind in pii.ALLOWABLE and key in allowed:
-                used.add(key)
+            if _allowed(finding, allowed, used):
                 continue
-            fix = ("remove it: no personal data may be published" if finding.kind not in pii.ALLOWABLE else
-                   f"remove it, or if it is a public contact of an organisation (not a person), list it exactly "
-                   f"under {ALLOWLIST_FIELD}: in this file")
-            problems.append(_at(doc, source, node, finding.start, finding.text,
-                                f"contains what looks like {_a(finding.kind)} ('{_mask(finding)}')", fix))
+            problems.append(_at(doc, source, node, finding.start, finding.text, _pii_message(finding),
+                                fix(finding)))
         for match in _PLACEHOLDER.finditer(node.value):
             problems.append(_at(doc, source, node, match.start(), match.group(0),
                                 "still holds placeholder text from the scaffold",
                                 "replace the TODO text with your own words (see CONTRIBUTING.md)"))
             break
+    problems += _check_comments(doc, source, allowed, used, fix)
     for key, index in allowed.items():
         if key not in used:
             problems.append(doc.problem((ALLOWLIST_FIELD, index), f"{ALLOWLIST_FIELD}[{index}] is not used in this file",
                                         "remove it: list only contact details the text gives"))
     return problems
+
+
+_INVISIBLE_FIX = ("delete it (retype the text around it in a plain editor): invisible characters can hide personal "
+                  "data from the checks or make text read differently from how it is stored")
+
+
+def _invisible_message(match: re.Match) -> str:
+    return f"contains an invisible character (U+{ord(match.group(0)):04X}) that hides or reorders text"
+
+
+def _allowed(finding: pii.Finding, allowed: dict[str, int], used: set[str]) -> bool:
+    key = pii.normalise(finding.text)
+    if finding.kind in pii.ALLOWABLE and key in allowed:
+        used.add(key)
+        return True
+    return False
+
+
+def _pii_message(finding: pii.Finding, where: str = "") -> str:
+    return f"{where}contains what looks like {_a(finding.kind)} ('{_mask(finding)}')"
+
+
+def _remove(finding: pii.Finding) -> str:
+    return "remove it: no personal data may be published"
+
+
+def _pii_fix(finding: pii.Finding) -> str:
+    if finding.kind not in pii.ALLOWABLE:
+        return _remove(finding)
+    return (f"remove it, or if it is a public contact of an organisation (not a person), list it exactly under "
+            f"{ALLOWLIST_FIELD}: in this file")
+
+
+def _check_comments(doc: YamlDocument, source: _Source, allowed: dict[str, int], used: set[str],
+                    fix) -> list[DataProblem]:
+    """Comments are not values, but they are published with the repository: the same rules apply to them."""
+    problems = []
+    for line, col, comment in _comments(doc, source):
+        invisible = _INVISIBLE.search(comment)
+        if invisible:
+            problems.append(DataProblem(doc.path, line, col + invisible.start(), "comment " +
+                                        _invisible_message(invisible), _INVISIBLE_FIX))
+        for finding in pii.find(comment):
+            if not _allowed(finding, allowed, used):
+                problems.append(DataProblem(doc.path, line, col + finding.start, _pii_message(finding, "comment "),
+                                            fix(finding)))
+    return problems
+
+
+def _comments(doc: YamlDocument, source: _Source):
+    """(line, column, text) of each '# ...' comment: a '#' at the start of a line or after a space, outside every
+    value (a '#' inside a quoted or block value is text). PyYAML's scanner drops comments, so lines are read here."""
+    if "#" not in source.text:
+        return
+    spans = sorted((source.offset(node.start_mark), source.offset(node.end_mark))
+                   for node in doc.nodes.values() if isinstance(node, yaml.ScalarNode))
+    span_starts = [start for start, _ in spans]
+    comment_end = 0
+    for match in re.finditer(r"(?:^|(?<=[ \t]))#", source.text, re.MULTILINE):
+        offset = match.start()
+        inside = bisect.bisect_right(span_starts, offset) - 1
+        if offset < comment_end or (inside >= 0 and spans[inside][0] <= offset < spans[inside][1]):
+            continue
+        comment_end = source.text.find("\n", offset) % (len(source.text) + 1)  # -1 (last line) -> end of text
+        line, col = source.line_col(offset)
+        yield line, col, source.text[offset:comment_end]
 
 
 def _allowlist(doc: YamlDocument) -> tuple[dict[str, int], list[DataProblem]]:
@@ -72,7 +147,7 @@ def _a(kind: str) -> str:
 
 def _mask(finding: pii.Finding) -> str:
     """Enough to find it in the file without repeating it whole in logs and CI output."""
-    text = finding.text
+    text = pii.clean(finding.text)
     return text[:3] + "…" if len(text) > 4 else "…"
 
 

@@ -36,6 +36,36 @@ POSITIVE = [
     ("DN55 1PT", "postcode", "DN55 1PT"),
 ]
 
+# Ways of writing the same data that slipped past before (issue 11): hidden by invisible or look-alike characters,
+# in lower case, with other separators and groupings, or an email spelt out.
+DISGUISED = [
+    ("write to jo.bloggs\u200b@nhs.net", "email address", "jo.bloggs\u200b@nhs.net"),
+    ("jo\u00adbloggs@nhs.net (soft hyphen)", "email address", "jo\u00adbloggs@nhs.net"),
+    ("jo.bloggs\uff20nhs.net (full-width @)", "email address", "jo.bloggs\uff20nhs.net"),
+    ("\u202ejo.bloggs@nhs.net", "email address", "jo.bloggs@nhs.net"),
+    ("NHS 943\u200b476\u200b5919", "NHS number", "943\u200b476\u200b5919"),
+    ("9434\u2060765919", "NHS number", "9434\u2060765919"),
+    ("943.476.5919", "NHS number", "943.476.5919"),
+    ("NHS no. 943 4765 919", "NHS number", "943 4765 919"),
+    ("943/476/5919", "NHS number", "943/476/5919"),
+    ("lives at sw1a 1aa", "postcode", "sw1a 1aa"),
+    ("Sw1a 1Aa", "postcode", "Sw1a 1Aa"),
+    ("phone 0044 7700 900123", "phone number", "0044 7700 900123"),
+    ("07700.900.123", "phone number", "07700.900.123"),
+    ("0113/496/0000", "phone number", "0113/496/0000"),
+    ("+44.20.7946.0958", "phone number", "+44.20.7946.0958"),
+    ("call 0300\u00a0123\u00a04567 (no-break spaces)", "phone number", "0300\u00a0123\u00a04567"),
+    ("\uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff11\uff12\uff13", "phone number",
+     "\uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff11\uff12\uff13"),
+    ("NI AB-12-34-56-C", "National Insurance number", "AB-12-34-56-C"),
+    ("ab.12.34.56.c", "National Insurance number", "ab.12.34.56.c"),
+    ("email jane.doe at example.org", "email address", "jane.doe at example.org"),
+    ("jane.doe [at] example.org", "email address", "jane.doe [at] example.org"),
+    ("jane (at) example (dot) org", "email address", "jane (at) example (dot) org"),
+    ("jane at example dot org", "email address", "jane at example dot org"),
+    ("jane dot doe at nhs dot net", "email address", "jane dot doe at nhs dot net"),
+]
+
 NEGATIVE = [
     "Concerns raised rose by 40% between 2019 and 2021.",
     "Test NHS number 999 000 0000 from the test range",
@@ -60,6 +90,19 @@ NEGATIVE = [
     "In 2018 1,200 staff took part",
     "email me at the usual place",
     "ODS codes RXT and RW4, site RXT01",
+    # Prose that the written-out email, any-case postcode and any-separator number detectors must leave alone.
+    "look at example",
+    "published at gov.uk and available at www.england.nhs.uk",
+    "a follow-up at nhs.uk",
+    "In 2019 at nhs.uk",
+    "e.g. at the trust",
+    "Seen at b1 2nd floor and the e2 1st ward",
+    "From 01/02/2019 12 patients; 05/06/2019 10:30",
+    "Years 2016/17 2017/18 2018/19",
+    "Version 1.2.0 of 2019.10.12",
+    "https://orcid.org/0000-0002-1825-0097",
+    "Ratios 1.5 2.5 3.5 4.5 5.5",
+    "At 12 months, at 24 months",
 ]
 
 
@@ -68,6 +111,13 @@ def test_personal_data_is_found(text, kind, part):
     found = pii.find(text)
     assert [(f.kind, f.text) for f in found] == [(kind, part)]
     assert text[found[0].start:found[0].end] == part
+
+
+@pytest.mark.parametrize("text, kind, part", DISGUISED, ids=[d[0].encode("unicode_escape").decode() for d in DISGUISED])
+def test_disguised_personal_data_is_found(text, kind, part):
+    found = pii.find(text)
+    assert [(f.kind, f.text) for f in found] == [(kind, part)]
+    assert text[found[0].start:found[0].end] == part, "reported where it stands in the original text"
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
@@ -93,7 +143,10 @@ def test_several_findings_in_one_text_come_in_order():
 
 
 @pytest.mark.parametrize("a, b", [("+44 (0)300 123 4567", "0300 1234567"), ("+44 300 123 4567", "0300-123-4567"),
-                                  ("PALS@Example.NHS.uk", "pals@example.nhs.uk"), ("SW1A 1AA", "sw1a1aa")])
+                                  ("PALS@Example.NHS.uk", "pals@example.nhs.uk"), ("SW1A 1AA", "sw1a1aa"),
+                                  ("0044 300 123 4567", "0300.123.4567"), ("pals [at] example [dot] nhs.uk",
+                                                                          "pals@example.nhs.uk"),
+                                  ("pals\u200b@example.nhs.uk", "pals@example.nhs.uk")])
 def test_one_spelling_per_contact(a, b):
     assert pii.normalise(a) == pii.normalise(b)
 
@@ -143,3 +196,53 @@ def test_position_in_a_folded_value_is_the_line_it_stands_on(good_data):
     [problem] = caught.value.problems
     assert (problem.line, problem.col) == (16, 18)
 
+
+
+def _problems(good_data) -> list:
+    with pytest.raises(DataInvalid) as caught:
+        load_knowledge_base(good_data)
+    return caught.value.problems
+
+
+def test_personal_data_in_a_comment_is_refused(good_data):
+    _write_case(good_data, "# call 07700 900123 about this one\n")
+    line = len((good_data / "case_studies" / "example-case.yml").read_text().splitlines())
+    [problem] = _problems(good_data)
+    assert "comment contains what looks like a phone number" in problem.message
+    assert (problem.line, problem.col) == (line, 8)
+
+
+def test_a_hash_inside_a_value_is_not_a_comment(good_data):
+    _write_case(good_data, problem='"Staff # ring 07700 900123 did not feel safe."')
+    [problem] = _problems(good_data)
+    assert problem.message.startswith("contains what looks like a phone number"), "reported once, as the value"
+    assert (problem.line, problem.col) == (14, 24)
+
+
+def test_a_public_contact_may_be_given_in_a_comment(good_data):
+    _write_case(good_data, "public_contacts: [0300 123 4567]\n# the switchboard, 0300 123 4567\n",
+                "Ring the advice line on 0300 123 4567.")
+    load_knowledge_base(good_data)
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200d", "\u2060", "\ufeff", "\u202e", "\u2066"])
+def test_invisible_characters_are_refused_in_any_text(good_data, char):
+    _write_case(good_data, problem=f"Staff did not{char} feel safe to raise concerns.")
+    [problem] = _problems(good_data)
+    assert f"invisible character (U+{ord(char):04X})" in problem.message and problem.fix
+    assert (problem.line, problem.col) == (14, 23)
+
+
+def test_invisible_characters_in_a_comment_are_refused(good_data):
+    _write_case(good_data, "# reviewed \u202eby the board\n")
+    [problem] = _problems(good_data)
+    assert "comment contains an invisible character (U+202E)" in problem.message
+
+
+def test_disguised_email_is_found_where_it_stands(good_data):
+    _write_case(good_data, problem="Staff did not feel safe; write to jo.bloggs\u200b@example.nhs.uk.")
+    problems = _problems(good_data)
+    assert {p.message.split(" (")[0] for p in problems} == {"contains an invisible character",
+                                                             "contains what looks like an email address"}
+    assert all(p.line == 14 for p in problems)
+    assert [p.col for p in problems if "email" in p.message] == [44]
