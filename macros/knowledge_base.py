@@ -23,11 +23,11 @@ class KnowledgeBase:
     @classmethod
     def from_records(cls, records: dict[str, dict]) -> "KnowledgeBase":
         ingredients = dict(sorted(records["ingredients"].items(), key=lambda kv: kv[1].number))
-        case_studies = dict(sorted(records["case_studies"].items(), key=lambda kv: kv[1].title.lower()))
+        case_studies = dict(sorted(records["case_studies"].items(), key=lambda kv: (kv[1].title.lower(), kv[0])))
         kb = cls(ingredients=ingredients,
-                 resources=dict(sorted(records["resources"].items(), key=lambda kv: kv[1].title.lower())),
+                 resources=dict(sorted(records["resources"].items(), key=lambda kv: (kv[1].title.lower(), kv[0]))),
                  theory=records["theory"],
-                 trusts=dict(sorted(records["trusts"].items(), key=lambda kv: kv[1].name)),
+                 trusts=dict(sorted(records["trusts"].items(), key=lambda kv: (kv[1].name, kv[0]))),
                  case_studies=case_studies,
                  trust_stories=dict(sorted(records["trust_stories"].items(),
                                            key=lambda kv: records["trusts"][kv[1].trust].name)),
@@ -94,8 +94,9 @@ class KnowledgeBase:
                      + 2 * len(set(case.trusts) & set(other.trusts))
                      + len(set(case.settings) & set(other.settings)))
             if score >= 3:
-                scored.append((-score, other.title.lower(), other))
-        return [item[-1] for item in sorted(scored)[:limit]]
+                scored.append((-score, other.title.lower(), other.id))
+        # Ids, unique, end every key: records themselves are never compared (two titles may differ only in case).
+        return [self.case_studies[rid] for *_, rid in sorted(scored)[:limit]]
 
     def pathway_places(self, kind: str, rid: str) -> list[tuple[Pathway, int]]:
         """Each reader pathway that has this record as a step, with the step's index, so its page can link onwards."""

@@ -70,16 +70,34 @@ def _cache_page_references() -> None:
     pydyf.PDF.page_references = property(page_references)
 
 
+def template_fetcher():
+    """A WeasyPrint URL fetcher that reads files inside templates/pdf/ and refuses every other address: no network,
+    no other file on the machine (a file:// link in a PR's data must not pull /etc/passwd into a PDF)."""
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    allowed = STYLESHEET.parent.resolve()
+
+    class TemplateFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" and not parts.netloc else None
+            if path is None or not path.is_relative_to(allowed) or not path.is_file():
+                raise FatalURLFetchingError(f"refused to fetch {url!r}: PDFs read only files in {allowed}")
+            return super().fetch(url, headers)
+
+    return TemplateFetcher(allowed_protocols=("file",), fail_on_errors=True)
+
+
 class PdfWriter:
     """One per process: the fonts and the parsed stylesheet are shared by every PDF it writes."""
 
     def __init__(self):
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
-        from weasyprint.urls import URLFetcher
-
-        # Only our own stylesheet is read, from disk; nothing is fetched from the network, whatever the data says.
-        self.fetcher = URLFetcher(allowed_protocols=("file",), fail_on_errors=True)
+        # Only our own print templates folder is read, from disk; nothing else, whatever the data says.
+        self.fetcher = template_fetcher()
         self.fonts = FontConfiguration()
         self.css = CSS(filename=str(STYLESHEET), font_config=self.fonts, url_fetcher=self.fetcher)
         _cache_page_references()

@@ -15,7 +15,7 @@ _cache: dict[str, object] = {}
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*.yml")))
+    return tuple((str(p), p.lstat().st_mtime_ns, p.lstat().st_size) for p in sorted(data_dir.rglob("*.yml")))
 
 
 def knowledge_base(data_dir: Path = paths.DATA) -> KnowledgeBase:

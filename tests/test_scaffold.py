@@ -123,3 +123,11 @@ def test_questions_fill_what_the_flags_left_out():
     filled = scaffold.ask_missing(scaffold.Draft("", [], [], []), lambda _: next(answers), ["culture"])
     assert (filled.title, filled.trusts, filled.ingredients, filled.settings) == (
         "A title", ["example-trust"], ["culture", "leadership"], ["community"])
+
+
+@pytest.mark.parametrize("rid", ["yes", "null", "2020-01-01", "0123"])
+def test_ids_that_yaml_would_read_as_other_types_are_written_as_text(good_data: Path, rid: str):
+    result = scaffold.create(draft(id=rid), good_data, TODAY)
+    record = yaml.safe_load(result.path.read_text())
+    assert record["id"] == rid and isinstance(record["id"], str)
+    assert all(isinstance(t, str) for t in record["trusts"] + record["settings"])
