@@ -6,14 +6,14 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .text_rules import ID_PATTERN, plain_text, web_url
-from .vocabulary import CONFIDENCE, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES, STEP_KINDS
+from .text_rules import ID_PATTERN, MAX_URL_LENGTH, not_reserved, plain_text, web_url
+from .vocabulary import CONFIDENCE, DEPTHS, METHODS, TARGET_STATUSES, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES, STEP_KINDS
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80),
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80), AfterValidator(not_reserved),
                Field(description="Lower-case words joined by hyphens, for example east-london")]
 ShortText = Annotated[str, StringConstraints(max_length=300), AfterValidator(plain_text)]
 Text = Annotated[str, StringConstraints(max_length=3000), AfterValidator(plain_text)]
-Url = Annotated[str, StringConstraints(max_length=600), AfterValidator(web_url),
+Url = Annotated[str, StringConstraints(max_length=MAX_URL_LENGTH), AfterValidator(web_url),
                 Field(json_schema_extra={"pattern": "^https?://"})]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 PublicContacts = Annotated[list[ShortText], Field(
@@ -26,6 +26,8 @@ Region = Literal[tuple(REGIONS)]
 Method = Literal[tuple(METHODS)]
 ResourceType = Literal[tuple(RESOURCE_TYPES)]
 Confidence = Literal[tuple(CONFIDENCE)]
+Depth = Literal[tuple(DEPTHS)]
+TargetStatus = Literal[tuple(TARGET_STATUSES)]
 StepKind = Literal[tuple(STEP_KINDS)]
 
 
@@ -83,10 +85,12 @@ class CaseStudy(Reviewed):
     methods: list[Method] = Field([], description="Leave empty when the sources do not say")
     method_detail: Optional[ShortText] = None
     summary: Annotated[str, StringConstraints(max_length=600), AfterValidator(plain_text)]
-    problem: Text
+    problem: Optional[Text] = Field(None, description="The starting problem; leave out if the sources do not describe it")
     what_they_did: list[Text] = Field(min_length=1)
     outcomes: list[Outcome] = Field(min_length=1)
     lessons: list[Text] = []
+    depth: Depth = Field(description="full: the sources give the problem, concrete actions and what was measured; "
+                                     "outline: they describe the work only in broad terms")
     confidence: Confidence = "checked"
     evidence_note: Optional[Text] = None
     sources: list[Source] = Field(min_length=1)
@@ -132,7 +136,16 @@ class TrustStory(Reviewed):
 
 class Fact(Record):
     text: Text
+    as_of: ShortText = Field(description="When the fact held, as the source dates it, e.g. 'July 2025'")
     source: Id = Field(description="The id of a resource in data/resources")
+    target: Optional[ShortText] = Field(None, description="If the fact is a national target: what it aimed for and by when")
+    target_status: Optional[TargetStatus] = Field(None, description="What became of that target, as a dated source says")
+
+    @model_validator(mode="after")
+    def _target_has_status(self):
+        if self.target and not self.target_status:
+            raise ValueError("a fact with a target needs target_status (met, missed, moved, replaced or in-progress)")
+        return self
 
 
 class Ingredient(Reviewed):

@@ -14,7 +14,7 @@ from . import urls
 from .knowledge_base import KnowledgeBase
 from .model import CaseStudy, Ingredient, Resource, TheoryReview, TrustStory
 from .render import html_env
-from .vocabulary import CONFIDENCE, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES
+from .vocabulary import CONFIDENCE, DEPTHS, TARGET_STATUSES, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES
 
 BOOK_TITLE = "Valued care in mental health"
 BOOK_SUBTITLE = "An improvement model from NHS mental health trusts in England"
@@ -137,7 +137,7 @@ class PdfBook:
         return html_env().get_template(template).render(
             kb=self.kb, urls=urls, links=Links(anchors), chapter_of=self._chapter_of, book_title=BOOK_TITLE,
             book_subtitle=BOOK_SUBTITLE, SETTINGS=SETTINGS, REGIONS=REGIONS, METHODS=METHODS,
-            SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, CONFIDENCE=CONFIDENCE, **context)
+            SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, CONFIDENCE=CONFIDENCE, DEPTHS=DEPTHS, TARGET_STATUSES=TARGET_STATUSES, **context)
 
     def book(self) -> PdfDoc:
         resources = list(self.kb.resources.values())

@@ -6,6 +6,7 @@ SOURCE_TYPES = {
     "regulator": "Regulator (for example CQC)",
     "national-body": "National body or health charity",
     "trust": "Trust's own publication",
+    "award-entry": "Award or directory entry (self-reported)",
     "supplier": "Supplier or consultancy",
     "press": "Press or trade media",
     "other": "Other (for example a document-sharing copy)",
@@ -56,6 +57,22 @@ RESOURCE_TYPES = {
     "book": "Book",
     "policy": "Policy or strategy",
     "website": "Website",
+}
+
+# How much of a case study the public sources describe. An outline gives what was done in broad terms only.
+DEPTHS = {
+    "full": "Full account: the problem, the concrete actions and what was measured",
+    "outline": "Outline: the public sources describe the work only in broad terms",
+}
+
+# What became of a national target a chapter's current situation mentions. A target whose date has passed is never
+# shown as current: it is shown with its outcome.
+TARGET_STATUSES = {
+    "met": "met",
+    "missed": "missed",
+    "moved": "moved to a later date",
+    "replaced": "replaced by a later commitment",
+    "in-progress": "in progress",
 }
 
 CONFIDENCE = {
