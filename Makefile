@@ -73,19 +73,19 @@ $(NODE_STAMP): tests/node/package-lock.json
 gates-deps: $(NODE_STAMP)
 
 validate: setup
-	$(PY) -m macros validate
+	$(PY) -m valued_care validate
 
 schemas: setup
-	$(PY) -m macros schemas
+	$(PY) -m valued_care schemas
 
 # The PDFs (build/pdf/; only those whose content changed are rendered again), then the offline copy of the site
 # (build/downloads/), then the site, which links and ships both. Without them the site still builds, with no
 # download links (the downloads page says how to build them).
 pdf: validate system-libs
-	$(PY) -m macros pdf
+	$(PY) -m valued_care pdf
 
 offline: pdf
-	$(PY) -m macros offline
+	$(PY) -m valued_care offline
 
 build: validate system-libs fonts pdf offline
 	$(PY) -m mkdocs build --strict

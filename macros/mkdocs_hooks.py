@@ -10,14 +10,19 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import site_build  # noqa: E402
-from macros import export, feed, open_pages, review  # noqa: E402
-from macros import paths, search_meta, urls  # noqa: E402
-from macros.downloads import Downloads  # noqa: E402
-from macros.pdf import data_fingerprint  # noqa: E402
-from macros.errors import DataInvalid  # noqa: E402
-from macros.pages import generate_pages, site_nav  # noqa: E402
-from macros.search_index import SCRIPT_PATH, finder_script  # noqa: E402
-from macros.self_assessment import DATA_SCRIPT, data_script  # noqa: E402
+from valued_care.outputs import export  # noqa: E402
+from valued_care.outputs import feed  # noqa: E402
+from valued_care.site import open_pages  # noqa: E402
+from valued_care.contributors import review  # noqa: E402
+from valued_care import paths  # noqa: E402
+from valued_care.site import search_meta  # noqa: E402
+from valued_care import urls  # noqa: E402
+from valued_care.site.downloads import Downloads  # noqa: E402
+from valued_care.outputs.pdf import data_fingerprint  # noqa: E402
+from valued_care.errors import DataInvalid  # noqa: E402
+from valued_care.site.pages import generate_pages, site_nav  # noqa: E402
+from valued_care.site.search_index import SCRIPT_PATH, finder_script  # noqa: E402
+from valued_care.site.self_assessment import DATA_SCRIPT, data_script  # noqa: E402
 
 _generated: dict = {}
 _page_urls: dict = {}  # docs path -> built URL, as Material's search index names pages

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import paths
-from .knowledge_base import KnowledgeBase
-from .loader import load_knowledge_base
+from valued_care import paths
+from valued_care.data.knowledge_base import KnowledgeBase
+from valued_care.data.loader import load_knowledge_base
 
 _cache: dict[str, object] = {}
 

@@ -41,8 +41,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.loader import load_knowledge_base  # noqa: E402
-from macros.search_index import SCRIPT_PATH, finder_script  # noqa: E402
+from valued_care.data.loader import load_knowledge_base  # noqa: E402
+from valued_care.site.search_index import SCRIPT_PATH, finder_script  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -58,7 +58,7 @@ Material's search has no prebuilt index: each visit fetches search_index.json an
 worker before the first answer, so that time grows with all the text on the site. The finder's index is built
 at build time, so the browser only loads it; what grows with the collection is the download and the page's
 static list (the no-JavaScript view). Above 1,000 case studies the build gives Material's search each case study as
-one entry of title and tags (macros/search_meta.py), so at 5,000 the "as built" column is already that compact
+one entry of title and tags (valued_care/site/search_meta.py), so at 5,000 the "as built" column is already that compact
 index; with every section of every case study indexed, the first answer at 5,000 took 5.0 s and 8.1 s in two runs
 on 26 November 2026."""
 

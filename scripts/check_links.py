@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import paths  # noqa: E402
-from macros.knowledge_base import KnowledgeBase  # noqa: E402
-from macros.loader import load_knowledge_base  # noqa: E402
+from valued_care import paths  # noqa: E402
+from valued_care.data.knowledge_base import KnowledgeBase  # noqa: E402
+from valued_care.data.loader import load_knowledge_base  # noqa: E402
 
 USER_AGENT = "valued-care-link-check/1 (+https://github.com/valued-care/valued-care)"
 

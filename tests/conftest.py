@@ -35,10 +35,10 @@ def build_site(out_dir: Path, data_dir: Path | None = None, extra_env: dict | No
 @pytest.fixture(scope="session")
 def built_downloads(tmp_path_factory) -> Path:
     """The PDFs and the offline copy, built once per test run from data/ as `make pdf offline` does (about a minute)."""
-    from macros import paths
-    from macros.loader import load_knowledge_base
-    from macros.offline import build_offline_bundle
-    from macros.pdf import build_pdfs
+    from valued_care import paths
+    from valued_care.data.loader import load_knowledge_base
+    from valued_care.outputs.offline import build_offline_bundle
+    from valued_care.outputs.pdf import build_pdfs
 
     build = tmp_path_factory.mktemp("build")
     build_pdfs(load_knowledge_base(paths.DATA), build / "pdf", stream=io.StringIO())
@@ -65,7 +65,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium, headless, one for the whole run (browser tests: @pytest.mark.browser)."""
-    from macros.quality.browser import launch  # the flags that keep Chromium from calling home, in one place
+    from quality.browser import launch  # the flags that keep Chromium from calling home, in one place
 
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as p:
@@ -94,8 +94,8 @@ def good_data(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def quality_site(built_site):
-    """The built site as the quality gates see it (macros/quality): its pages and its published address."""
-    from macros.quality.site import BuiltSite, configured_site_url
+    """The built site as the quality gates see it (tests/quality): its pages and its published address."""
+    from quality.site import BuiltSite, configured_site_url
 
     return BuiltSite(built_site, configured_site_url())
 
@@ -104,6 +104,6 @@ def quality_site(built_site):
 def site_crawl(quality_site, chromium):
     """Every page and page state visited once in headless Chromium, audited with axe-core and with every request
     recorded; shared by the accessibility and privacy gates."""
-    from macros.quality.crawl import crawl_site
+    from quality.crawl import crawl_site
 
     return crawl_site(chromium, quality_site)

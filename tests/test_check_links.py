@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from conftest import GOOD
-from macros.loader import load_knowledge_base
+from valued_care.data.loader import load_knowledge_base
 from scripts import check_links
 
 

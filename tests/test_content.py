@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from macros.loader import load_knowledge_base
+from valued_care.data.loader import load_knowledge_base
 
 
 @pytest.fixture(scope="module")

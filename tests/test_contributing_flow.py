@@ -24,7 +24,7 @@ REPO = "https://github.com/valued-care/valued-care"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "valued_care", *args], cwd=ROOT, capture_output=True, text=True,
                           stdin=subprocess.DEVNULL)
 
 
@@ -52,7 +52,7 @@ def site(tmp_path_factory) -> Path:
 
 def guide_commands() -> list[list[str]]:
     guide = (ROOT / "CONTRIBUTING.md").read_text()
-    return [shlex.split(c)[3:] for c in re.findall(r"^\.venv/bin/python -m macros .+$", guide, flags=re.M)]
+    return [shlex.split(c)[3:] for c in re.findall(r"^\.venv/bin/python -m valued_care .+$", guide, flags=re.M)]
 
 
 def test_guide_uses_the_make_targets_that_exist():
@@ -94,7 +94,7 @@ def test_new_case_study_is_first_on_whats_new_and_in_the_feed(site):
 
 
 def test_new_case_study_is_in_the_finder(site):
-    from macros.search_index import SCRIPT_PATH
+    from valued_care.site.search_index import SCRIPT_PATH
 
     assert f'["{CASE}",' in (site / SCRIPT_PATH).read_text()  # in the finder's index
     assert TITLE in (site / "finder" / "index.html").read_text()  # and its list of results
@@ -156,7 +156,7 @@ def test_every_page_advertises_the_feed(site):
 
 
 def test_contributors_page_credits_the_citation_authors(site):
-    from macros.credits import contributors
+    from valued_care.site.credits import contributors
 
     html = (site / "contributors" / "index.html").read_text()
     for person in contributors():
@@ -164,8 +164,8 @@ def test_contributors_page_credits_the_citation_authors(site):
 
 
 def test_real_site_every_reviewed_page_shows_its_dates_and_edit_link(built_site):
-    from macros import review
-    from macros.loader import load_knowledge_base
+    from valued_care.contributors import review
+    from valued_care.data.loader import load_knowledge_base
 
     for page in review.all_pages(load_knowledge_base(ROOT / "data"), ROOT / "docs"):
         built = page.page.removesuffix(".md")

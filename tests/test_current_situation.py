@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from macros.loader import load_knowledge_base
+from valued_care.data.loader import load_knowledge_base
 
 # The year the knowledge base is reviewed against: a target dated before it has passed.
 REVIEW_YEAR = 2026

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import ROOT
-from macros.diagram import BOTTOM, COUNT_GAP, LINE, NARROW, TOP, WIDE, layout, model_diagram
-from macros.loader import load_knowledge_base
+from valued_care.site.diagram import BOTTOM, COUNT_GAP, LINE, NARROW, TOP, WIDE, layout, model_diagram
+from valued_care.data.loader import load_knowledge_base
 
 
 @pytest.fixture(scope="module")

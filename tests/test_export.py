@@ -10,8 +10,9 @@ import jsonschema
 import pytest
 
 from conftest import GOOD, ROOT
-from macros import export, feed
-from macros.loader import load_knowledge_base
+from valued_care.outputs import export
+from valued_care.outputs import feed
+from valued_care.data.loader import load_knowledge_base
 
 SITE = "https://example.org/kb/"
 
@@ -29,9 +30,9 @@ def files(kb):
 @pytest.mark.parametrize("name", sorted(export.export_schemas()))
 def test_committed_export_schema_matches_model(name):
     committed = ROOT / "schemas" / "export" / name
-    assert committed.exists(), f"run `python -m macros schemas` to write schemas/export/{name}"
+    assert committed.exists(), f"run `python -m valued_care schemas` to write schemas/export/{name}"
     assert json.loads(committed.read_text()) == export.export_schemas()[name], \
-        f"schemas/export/{name} is out of date: run `python -m macros schemas`"
+        f"schemas/export/{name} is out of date: run `python -m valued_care schemas`"
 
 
 @pytest.mark.parametrize("dataset", export.DATASETS, ids=lambda d: d.name)

@@ -19,8 +19,8 @@ from lunr.tokenizer import Tokenizer
 from lunr.trimmer import trimmer
 
 from conftest import ROOT, build_site
-from macros.loader import load_knowledge_base
-from macros.search_index import finder_data
+from valued_care.data.loader import load_knowledge_base
+from valued_care.site.search_index import finder_data
 
 pytestmark = pytest.mark.browser
 PAGE = 20  # results the finder shows at first and adds with "Show more" (finder.js)
@@ -288,7 +288,7 @@ def test_facets_are_fieldsets_with_legends_and_labelled_checkboxes(page, served)
     assert page.get_attribute("#vc-finder-status", "role") == "status"
 
 
-# ---- Material's own search, tuned by macros/search_meta.py ---------------------------------------------------
+# ---- Material's own search, tuned by valued_care/site/search_meta.py ---------------------------------------------------
 
 def material_results(page, served: str, query: str) -> list[dict]:
     page.goto(served + "?q=" + quote_plus(query))

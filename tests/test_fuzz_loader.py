@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
-from macros.errors import DataProblem
-from macros.loader import load_file
-from macros.model import KINDS
+from valued_care.errors import DataProblem
+from valued_care.data.loader import load_file
+from valued_care.data.model import KINDS
 
 SEEDS = (sorted((ROOT / "data").glob("*/*.yml"))[::3] + sorted((FIXTURES / "good").glob("*/*.yml"))
          + sorted((FIXTURES / "bad").glob("*/*.yml")))

@@ -1,6 +1,6 @@
 """Accessibility gate: axe-core (WCAG 2.0, 2.1, 2.2, A and AA) in headless Chromium over every built page, the
 404 page and each page state (search results, the finder with filters applied, a narrow screen with the menu
-open): 0 violations (macros/quality/accessibility.py, crawl.py, page_states.py)."""
+open): 0 violations (tests/quality/accessibility.py, crawl.py, page_states.py)."""
 from __future__ import annotations
 
 import hashlib
@@ -9,12 +9,12 @@ import re
 import pytest
 
 from conftest import FIXTURES, ROOT
-from macros.quality.accessibility import WCAG_TAGS, describe
-from macros.quality.browser import PageNotSettled, settle
-from macros.quality.crawl import crawl_site
-from macros.quality.page_states import STATES
-from macros.quality.serve import serve
-from macros.quality.site import BuiltSite
+from quality.accessibility import WCAG_TAGS, describe
+from quality.browser import PageNotSettled, settle
+from quality.crawl import crawl_site
+from quality.page_states import STATES
+from quality.serve import serve
+from quality.site import BuiltSite
 
 pytestmark = pytest.mark.browser
 
@@ -114,7 +114,7 @@ def test_the_accessibility_statement_follows_the_gov_uk_model():
 
 
 def test_axe_is_the_vendored_version_named_in_its_readme():
-    from macros.quality.accessibility import AXE
+    from quality.accessibility import AXE
 
     readme = (AXE.parent / "README.md").read_text(encoding="utf-8")
     version = re.search(r"\| axe-core \| ([\d.]+) \|", readme).group(1)

@@ -1,11 +1,11 @@
 """HTML validity gate: html-validate over every built page; 0 errors from our content or templates, and the
-theme's own errors only as listed in macros/quality/html_validity_allowlist.json (macros/quality/html_validity.py)."""
+theme's own errors only as listed in tests/quality/html_validity_allowlist.json (tests/quality/html_validity.py)."""
 from __future__ import annotations
 
 import pytest
 
 from conftest import FIXTURES
-from macros.quality import html_validity
+from quality import html_validity
 
 
 @pytest.fixture(scope="module")

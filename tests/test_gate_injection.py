@@ -1,5 +1,5 @@
 """Script-injection gate: no script or data URLs, no event handlers, and no script, frame, object or form coming
-from content anywhere in the built site (macros/quality/injection.py)."""
+from content anywhere in the built site (tests/quality/injection.py)."""
 from __future__ import annotations
 
 import time
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from macros.quality.html_scan import scan_html
-from macros.quality.injection import ALLOWED, Allowed, dangerous_url, element_findings, find_injections, refresh_target
-from macros.quality.site import BuiltSite
+from quality.html_scan import scan_html
+from quality.injection import ALLOWED, Allowed, dangerous_url, element_findings, find_injections, refresh_target
+from quality.site import BuiltSite
 
 LAX_PARSER_TRICKS = BuiltSite(FIXTURES / "sites" / "markup-that-hides-from-lax-parsers", "https://example.org/kb/")
 # Each page plants one payload, on line 5, in the article. The gate's old parser (html.parser) passed the first five

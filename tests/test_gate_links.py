@@ -1,9 +1,9 @@
-"""Links gate: 0 broken internal links or anchors in the built site (macros/quality/links.py)."""
+"""Links gate: 0 broken internal links or anchors in the built site (tests/quality/links.py)."""
 from __future__ import annotations
 
 from conftest import FIXTURES
-from macros.quality.links import check_links
-from macros.quality.site import BuiltSite
+from quality.links import check_links
+from quality.site import BuiltSite
 
 PLANTED = BuiltSite(FIXTURES / "sites" / "broken-links", "https://example.org/kb/")
 

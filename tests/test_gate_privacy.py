@@ -1,13 +1,13 @@
 """Privacy gate: a headless crawl of every page (and page state) makes 0 requests to any host but the site's own;
-no page's HTML names another host for anything it loads (macros/quality/privacy.py, crawl.py)."""
+no page's HTML names another host for anything it loads (tests/quality/privacy.py, crawl.py)."""
 from __future__ import annotations
 
 import pytest
 
 from conftest import FIXTURES
-from macros.quality.crawl import crawl_site
-from macros.quality.privacy import offsite_resources
-from macros.quality.site import BuiltSite
+from quality.crawl import crawl_site
+from quality.privacy import offsite_resources
+from quality.site import BuiltSite
 
 PLANTED = BuiltSite(FIXTURES / "sites" / "third-party-requests", "https://example.org/kb/")
 

@@ -1,5 +1,5 @@
 """Reproducible-build gate: pinned, hash-checked dependencies, and two builds with the same SOURCE_DATE_EPOCH give
-byte-identical output (macros/quality/reproducible.py). Nothing in the output is excluded from the comparison."""
+byte-identical output (tests/quality/reproducible.py). Nothing in the output is excluded from the comparison."""
 from __future__ import annotations
 
 import io
@@ -10,10 +10,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from conftest import GOOD, ROOT, build_site
-from macros.loader import load_knowledge_base
-from macros.offline import zip_site
-from macros.pdf import build_pdfs
-from macros.quality.reproducible import compare_trees, first_difference
+from valued_care.data.loader import load_knowledge_base
+from valued_care.outputs.offline import zip_site
+from valued_care.outputs.pdf import build_pdfs
+from quality.reproducible import compare_trees, first_difference
 
 EPOCH = "1764158400"  # 2025-11-26 12:00 UTC
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, GOOD, ROOT
-from macros.loader import load_knowledge_base
+from valued_care.data.loader import load_knowledge_base
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -124,7 +124,7 @@ def test_case_study_form_offers_exactly_the_nine_ingredients():
 def test_pull_request_template_has_the_content_rules_checklist():
     text = (GITHUB / "pull_request_template.md").read_text()
     assert text.count("- [ ]") >= 6
-    for rule in ("python -m macros validate", "make serve", "public source", "own words", "no personal data",
+    for rule in ("python -m valued_care validate", "make serve", "public source", "own words", "no personal data",
                  "trust has agreed", "CITATION.cff"):
         assert rule in text
 
@@ -132,7 +132,7 @@ def test_pull_request_template_has_the_content_rules_checklist():
 def test_pre_commit_config_runs_the_validator():
     config = load(ROOT / ".pre-commit-config.yaml")
     [hook] = [h for repo in config["repos"] for h in repo["hooks"]]
-    assert hook["entry"].endswith("-m macros validate") and hook["pass_filenames"] is False
+    assert hook["entry"].endswith("-m valued_care validate") and hook["pass_filenames"] is False
     assert re.match(hook["files"], "data/case_studies/x.yml")
 
 

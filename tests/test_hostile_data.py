@@ -11,12 +11,12 @@ import html5lib
 from urllib.parse import quote
 import pytest
 
-from macros.errors import DataInvalid
-from macros.loader import load_knowledge_base
-from macros.pages import generate_pages
-from macros.pdf import template_fetcher
-from macros.render import web_link
-from macros.text_rules import web_url
+from valued_care.errors import DataInvalid
+from valued_care.data.loader import load_knowledge_base
+from valued_care.site.pages import generate_pages
+from valued_care.outputs.pdf import template_fetcher
+from valued_care.site.render import web_link
+from valued_care.data.text_rules import web_url
 from test_render import to_html
 
 PAYLOAD = "https://evil.example/<!--><svg/onload=alert&#40;document.domain&#41;>-->\\"

@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import ROOT
-from macros import self_assessment
-from macros.loader import load_knowledge_base
-from macros.quality.accessibility import audit, describe
+from valued_care.site import self_assessment
+from valued_care.data.loader import load_knowledge_base
+from quality.accessibility import audit, describe
 
 pytestmark = pytest.mark.browser
 MAX = len(self_assessment.SCALE) - 1
@@ -295,8 +295,8 @@ def test_self_assessment_works_from_disk(page, built_site, kb):
 def test_the_offline_copy_plans_and_links_with_plain_file_names(page, built_downloads, tmp_path, kb):
     """The offline zip is built without folder addresses (culture.html, not culture/): the diagram and the plan
     follow it, and answers are kept from file:// too."""
-    from macros import urls
-    from macros.offline import TOP_FOLDER
+    from valued_care import urls
+    from valued_care.outputs.offline import TOP_FOLDER
 
     with zipfile.ZipFile(built_downloads / urls.OFFLINE_ZIP) as bundle:
         bundle.extractall(tmp_path)

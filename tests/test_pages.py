@@ -4,8 +4,8 @@ from __future__ import annotations
 import yaml
 
 from conftest import GOOD
-from macros.loader import load_knowledge_base
-from macros.pages import generate_pages, site_nav
+from valued_care.data.loader import load_knowledge_base
+from valued_care.site.pages import generate_pages, site_nav
 
 
 def pages():

@@ -9,10 +9,10 @@ import shutil
 import pytest
 
 from conftest import GOOD, ROOT
-from macros.errors import DataInvalid
-from macros.loader import load_knowledge_base
-from macros.pages import generate_pages
-from macros.vocabulary import STEP_FOLDERS, STEP_KINDS
+from valued_care.errors import DataInvalid
+from valued_care.data.loader import load_knowledge_base
+from valued_care.site.pages import generate_pages
+from valued_care.vocabulary import STEP_FOLDERS, STEP_KINDS
 from test_render import to_html
 
 AUDIENCES = {"board-members", "team-leaders-and-clinicians", "experts-by-experience-and-carers", "improvement-leads"}
@@ -36,7 +36,7 @@ def test_pathway_loads_with_its_steps_in_order(kb):
 
 
 def test_every_step_kind_names_a_data_folder():
-    from macros.model import KINDS
+    from valued_care.data.model import KINDS
 
     assert set(STEP_KINDS) == set(STEP_FOLDERS)
     assert set(STEP_FOLDERS.values()) <= set(KINDS)

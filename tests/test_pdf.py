@@ -14,11 +14,12 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import GOOD, ROOT, build_site
-from macros import paths, urls
-from macros.downloads import Downloads
-from macros.loader import load_knowledge_base
-from macros.pdf import _cache_page_references, build_pdfs, file_of, read_manifest
-from macros.pdf_book import PdfBook, chapters
+from valued_care import paths
+from valued_care import urls
+from valued_care.site.downloads import Downloads
+from valued_care.data.loader import load_knowledge_base
+from valued_care.outputs.pdf import _cache_page_references, build_pdfs, file_of, read_manifest
+from valued_care.outputs.pdf_book import PdfBook, chapters
 
 
 @lru_cache(maxsize=None)

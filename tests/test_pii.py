@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros import pii
-from macros.errors import DataInvalid
-from macros.loader import load_knowledge_base
+from valued_care.data import personal_data
+from valued_care.errors import DataInvalid
+from valued_care.data.loader import load_knowledge_base
 
 # (text, kind of personal data it holds, the part that is personal data)
 POSITIVE = [
@@ -108,21 +108,21 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("text, kind, part", POSITIVE, ids=[p[0] for p in POSITIVE])
 def test_personal_data_is_found(text, kind, part):
-    found = pii.find(text)
+    found = personal_data.find(text)
     assert [(f.kind, f.text) for f in found] == [(kind, part)]
     assert text[found[0].start:found[0].end] == part
 
 
 @pytest.mark.parametrize("text, kind, part", DISGUISED, ids=[d[0].encode("unicode_escape").decode() for d in DISGUISED])
 def test_disguised_personal_data_is_found(text, kind, part):
-    found = pii.find(text)
+    found = personal_data.find(text)
     assert [(f.kind, f.text) for f in found] == [(kind, part)]
     assert text[found[0].start:found[0].end] == part, "reported where it stands in the original text"
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_figures_dates_and_ids_are_not_personal_data(text):
-    assert pii.find(text) == []
+    assert personal_data.find(text) == []
 
 
 def test_there_are_at_least_twenty_cases_each_way():
@@ -130,15 +130,15 @@ def test_there_are_at_least_twenty_cases_each_way():
 
 
 def test_modulus_11():
-    assert pii.nhs_number_is_valid("9434765919")
-    assert not pii.nhs_number_is_valid("9434765918")
-    assert not pii.nhs_number_is_valid("123456789")
+    assert personal_data.nhs_number_is_valid("9434765919")
+    assert not personal_data.nhs_number_is_valid("9434765918")
+    assert not personal_data.nhs_number_is_valid("123456789")
     # A check digit of 10 can never be valid, whatever the tenth digit.
-    assert not any(pii.nhs_number_is_valid("000000006" + str(d)) for d in range(10))
+    assert not any(personal_data.nhs_number_is_valid("000000006" + str(d)) for d in range(10))
 
 
 def test_several_findings_in_one_text_come_in_order():
-    found = pii.find("Ring 0300 123 4567 or write to pals@example.nhs.uk at LS1 4AP.")
+    found = personal_data.find("Ring 0300 123 4567 or write to pals@example.nhs.uk at LS1 4AP.")
     assert [f.kind for f in found] == ["phone number", "email address", "postcode"]
 
 
@@ -148,7 +148,7 @@ def test_several_findings_in_one_text_come_in_order():
                                                                           "pals@example.nhs.uk"),
                                   ("pals\u200b@example.nhs.uk", "pals@example.nhs.uk")])
 def test_one_spelling_per_contact(a, b):
-    assert pii.normalise(a) == pii.normalise(b)
+    assert personal_data.normalise(a) == personal_data.normalise(b)
 
 
 def _write_case(good_data, extra: str = "", problem: str = "Staff did not feel safe to raise concerns."):

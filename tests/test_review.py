@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 from conftest import GOOD, ROOT
-from macros import review
-from macros.loader import load_knowledge_base
+from valued_care.contributors import review
+from valued_care.data.loader import load_knowledge_base
 
 
 def test_hand_written_page_is_due_a_year_after_review_unless_it_says():
@@ -40,7 +40,7 @@ def test_overdue_command(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "page.md").write_text("---\ntitle: A page\nlast_reviewed: 2026-11-26\n---\n")
-    run = subprocess.run([sys.executable, "-m", "macros", "overdue", "--today", "2027-11-27", "--data", str(GOOD),
+    run = subprocess.run([sys.executable, "-m", "valued_care", "overdue", "--today", "2027-11-27", "--data", str(GOOD),
                           "--docs", str(docs)], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "due 2027-11-26" in run.stdout and "docs/page.md  (A page)" in run.stdout

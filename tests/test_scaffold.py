@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros import scaffold
-from macros.errors import DataInvalid
-from macros.loader import load_knowledge_base
+from valued_care.contributors import scaffold
+from valued_care.errors import DataInvalid
+from valued_care.data.loader import load_knowledge_base
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -112,7 +112,7 @@ def test_review_a_year_on_even_from_29_february(good_data: Path):
 
 
 def test_command_without_input_lists_what_is_missing(good_data: Path):
-    run = subprocess.run([sys.executable, "-m", "macros", "new-case-study", "--no-input", "--data", str(good_data),
+    run = subprocess.run([sys.executable, "-m", "valued_care", "new-case-study", "--no-input", "--data", str(good_data),
                           "--title", "Something"], cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert run.returncode == 2
     assert "--trust: name at least one trust" in run.stderr and "--ingredient: name at least one" in run.stderr

@@ -9,16 +9,16 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros.model import KINDS
-from macros.schemas import schema_file_name, schema_texts
+from valued_care.data.model import KINDS
+from valued_care.outputs.schemas import schema_file_name, schema_texts
 
 
 @pytest.mark.parametrize("name", sorted(schema_texts()))
 def test_committed_schema_matches_model(name):
     committed = ROOT / "schemas" / name
-    assert committed.exists(), f"run `python -m macros schemas` to write {name}"
+    assert committed.exists(), f"run `python -m valued_care schemas` to write {name}"
     assert committed.read_text(encoding="utf-8") == schema_texts()[name], \
-        f"schemas/{name} is out of date with macros/model.py: run `python -m macros schemas`"
+        f"schemas/{name} is out of date with valued_care/data/model.py: run `python -m valued_care schemas`"
 
 
 def _jsonable(value):

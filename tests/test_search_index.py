@@ -8,10 +8,10 @@ import yaml
 from lunr.index import Index
 
 from conftest import GOOD
-from macros import search_meta
-from macros.loader import load_knowledge_base
-from macros.pages import generate_pages
-from macros.search_index import (NOT_STATED, SEARCH_FIELDS, build_index, facet_values, facets, finder_data,
+from valued_care.site import search_meta
+from valued_care.data.loader import load_knowledge_base
+from valued_care.site.pages import generate_pages
+from valued_care.site.search_index import (NOT_STATED, SEARCH_FIELDS, build_index, facet_values, facets, finder_data,
                                  finder_script, period_bucket)
 
 
@@ -138,7 +138,8 @@ def test_above_the_threshold_material_gets_each_case_study_as_title_and_tags_onl
 def test_the_build_hook_compacts_the_written_index_above_the_threshold(kb, monkeypatch, tmp_path):
     from types import SimpleNamespace
 
-    from macros import mkdocs_hooks, site_build
+    from macros import mkdocs_hooks
+    from macros import site_build
     monkeypatch.setattr(site_build, "knowledge_base", lambda: kb)
     monkeypatch.setattr(mkdocs_hooks, "_page_urls", {"case-studies/example-case.md": "case-studies/example-case/",
                                                      "index.md": ""})

@@ -11,9 +11,9 @@ import pytest
 from markupsafe import escape
 
 from conftest import GOOD, ROOT
-from macros import self_assessment
-from macros.loader import load_knowledge_base
-from macros.pages import generate_pages
+from valued_care.site import self_assessment
+from valued_care.data.loader import load_knowledge_base
+from valued_care.site.pages import generate_pages
 
 HOSTILE = "Stop </script> here & <!-- there --> 'quoted' \"double\" </script x"
 

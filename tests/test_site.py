@@ -5,7 +5,7 @@ import re
 import shutil
 
 from conftest import FIXTURES, GOOD, ROOT, build_site
-from macros.loader import load_knowledge_base
+from valued_care.data.loader import load_knowledge_base
 
 
 def test_case_study_page_shows_title_trust_ingredients_outcomes_and_sources(built_site):

@@ -1,0 +1,5 @@
+import sys
+
+from valued_care.cli import main
+
+sys.exit(main())

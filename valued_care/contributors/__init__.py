@@ -1,0 +1,1 @@
+"""Tools for contributors and editors: the case-study scaffold and review dates."""

@@ -1,0 +1,216 @@
+"""Open data: the knowledge base as JSON and CSV, each file with a JSON Schema, stable ids and permalinks.
+
+Plain functions, no MkDocs: site_files() gives {site path: text} for the build (the hook adds them to the site),
+write() puts the same files in a folder, and export_schemas() gives the schemas committed in schemas/export/.
+JSON is the full record exactly as validated; CSV is the same record, one row each, for spreadsheets.
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from valued_care import urls
+from valued_care.data.knowledge_base import KnowledgeBase
+from valued_care.data.model import CaseStudy, Ingredient, Record, Resource, Trust, TrustStory
+from valued_care.vocabulary import SOURCE_TYPES
+
+LICENCE = "CC-BY-4.0"
+FOLDER = "data"  # in the site: data/case-studies.json
+SCHEMA_FOLDER = "data/schemas"
+JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
+# A cell starting with one of these is run as a formula by spreadsheets; such cells get a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str  # the file stem: data/<name>.json
+    title: str
+    kind: str  # the KnowledgeBase attribute and data/ folder
+    model: type[Record]
+    page: Callable[[str], str]
+    description: str
+
+
+DATASETS = [
+    Dataset("case-studies", "Case studies", "case_studies", CaseStudy, urls.case_study,
+            "Each case study: trusts, ingredients, setting, period, what they did, outcomes and sources."),
+    Dataset("trust-stories", "Trust improvement stories", "trust_stories", TrustStory, urls.trust_story,
+            "Each trust's improvement journey: before, what they did, what changed, lessons and sources."),
+    Dataset("ingredients", "Ingredients", "ingredients", Ingredient, urls.ingredient,
+            "The nine ingredients of the model, in order, with their questions for boards and teams."),
+    Dataset("trusts", "Trusts", "trusts", Trust, urls.trust,
+            "Every NHS trust named by a case study or story, with its region."),
+    Dataset("resources", "Resources", "resources", Resource, lambda rid: f"{urls.RESOURCES}#res-{rid}",
+            "Reports, guides, papers and books behind the model, with the ingredients they support."),
+]
+
+# Fields worked out from the data rather than typed in it, added to every record of a dataset.
+_DERIVED = {
+    "permalink": {"type": "string", "format": "uri", "description": "The record's page on the site; stable"},
+}
+_EVIDENCE = {"strongest_evidence": {"enum": list(SOURCE_TYPES), "type": "string",
+                                    "description": "The strongest type of source it cites (types strongest first: "
+                                                   + ", ".join(SOURCE_TYPES) + ")"}}
+
+
+def permalink(site_url: str, page: str) -> str:
+    """The published address of a docs-relative page (directory URLs): case-studies/x.md -> <site>/case-studies/x/."""
+    path, _, anchor = page.partition("#")
+    return site_url.rstrip("/") + "/" + urls.built(path) + (f"#{anchor}" if anchor else "")
+
+
+def _derived(dataset: Dataset) -> dict:
+    return {**_DERIVED, **(_EVIDENCE if "sources" in dataset.model.model_fields else {})}
+
+
+def rows(kb: KnowledgeBase, dataset: Dataset, site_url: str) -> list[dict]:
+    """The records as JSON values, sorted by id so each export differs from the last only where the data did."""
+    result = []
+    for rid, record in sorted(getattr(kb, dataset.kind).items()):
+        row = record.model_dump(mode="json")
+        row["permalink"] = permalink(site_url, dataset.page(rid))
+        if "strongest_evidence" in _derived(dataset):
+            row["strongest_evidence"] = kb.strongest_source(record.sources)
+        result.append(row)
+    return result
+
+
+def record_schema(dataset: Dataset) -> dict:
+    """The model's schema, as exported: every field present (null when empty), plus the derived fields."""
+    schema = copy.deepcopy(dataset.model.model_json_schema(mode="serialization"))
+    schema["properties"].update(copy.deepcopy(_derived(dataset)))
+    # id first and review dates last, as a reader of the CSV would look for them.
+    order = sorted(schema["properties"], key=lambda name: (name != "id", name in ("last_reviewed", "next_review")))
+    schema["properties"] = {name: schema["properties"][name] for name in order}
+    for part in [schema, *schema.get("$defs", {}).values()]:
+        if "properties" in part:
+            part["required"] = list(part["properties"])
+    return schema
+
+
+def json_schema(dataset: Dataset) -> dict:
+    record = record_schema(dataset)
+    defs = record.pop("$defs", {})
+    return {
+        "$schema": JSON_SCHEMA,
+        "title": f"{dataset.title}: valued care in mental health open data",
+        "description": dataset.description,
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["dataset", "title", "licence", "count", "records"],
+        "properties": {
+            "dataset": {"const": dataset.name},
+            "title": {"type": "string"},
+            "licence": {"const": LICENCE},
+            "count": {"type": "integer", "minimum": 0},
+            "records": {"type": "array", "items": {"$ref": "#/$defs/Record"}},
+        },
+        "$defs": {**defs, "Record": record},
+    }
+
+
+def csv_columns(dataset: Dataset) -> dict[str, dict]:
+    """Column name -> how its cell is written: 'list' (ids joined by '; '), 'json' (nested values) or 'text'."""
+    schema = record_schema(dataset)
+    columns = {}
+    for name, prop in schema["properties"].items():
+        options = prop.get("anyOf", [prop])
+        kinds = {o.get("type") for o in options} - {"null"}
+        if kinds == {"array"} and all(("pattern" in o.get("items", {}) or "enum" in o.get("items", {}))
+                                      for o in options if o.get("type") == "array"):
+            columns[name] = {"format": "list", "description": prop.get("description", "")}
+        elif kinds & {"array", "object"} or any("$ref" in o for o in options):
+            columns[name] = {"format": "json", "description": prop.get("description", "")}
+        else:
+            columns[name] = {"format": "text", "description": prop.get("description", "")}
+    return columns
+
+
+def csv_schema(dataset: Dataset) -> dict:
+    notes = {"list": "Ids joined by '; '.", "json": "JSON, as in the JSON file.", "text": ""}
+    columns = csv_columns(dataset)
+    return {
+        "$schema": JSON_SCHEMA,
+        "title": f"{dataset.title}: one row of data/{dataset.name}.csv",
+        "description": "Every cell is text; empty when the record leaves the field out. A cell that would start "
+                       "with =, +, -, @ or a tab starts with an apostrophe so spreadsheets do not run it.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(columns),
+        "properties": {name: {"type": "string", "description": " ".join(filter(None, [c["description"],
+                                                                                      notes[c["format"]]]))}
+                       for name, c in columns.items()},
+    }
+
+
+def to_csv(dataset: Dataset, records: list[dict]) -> str:
+    columns = csv_columns(dataset)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in records:
+        writer.writerow([_cell(row.get(name), spec["format"]) for name, spec in columns.items()])
+    return out.getvalue()
+
+
+def _cell(value, form: str) -> str:
+    if value is None or value == []:
+        text = ""
+    elif form == "list":
+        text = "; ".join(value)
+    elif form == "json":
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _json(value) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def site_files(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
+    """Every open data file of one build: {path in the site: text}."""
+    files = {}
+    for dataset in DATASETS:
+        records = rows(kb, dataset, site_url)
+        files[f"{FOLDER}/{dataset.name}.json"] = _json({
+            "dataset": dataset.name, "title": dataset.title, "licence": LICENCE, "count": len(records),
+            "records": records})
+        files[f"{FOLDER}/{dataset.name}.csv"] = to_csv(dataset, records)
+    for name, schema in export_schemas().items():
+        files[f"{SCHEMA_FOLDER}/{name}"] = _json(schema)
+    return files
+
+
+def export_schemas() -> dict[str, dict]:
+    """{file name: schema} for each dataset's JSON file and CSV row, as committed in schemas/export/."""
+    schemas = {}
+    for dataset in DATASETS:
+        schemas[f"{dataset.name}.schema.json"] = json_schema(dataset)
+        schemas[f"{dataset.name}.csv.schema.json"] = csv_schema(dataset)
+    return schemas
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    return _write_texts(folder, {name: _json(schema) for name, schema in export_schemas().items()})
+
+
+def write(kb: KnowledgeBase, site_url: str, out: Path) -> list[Path]:
+    return _write_texts(out, site_files(kb, site_url))
+
+
+def _write_texts(folder: Path, texts: dict[str, str]) -> list[Path]:
+    written = []
+    for relative, text in texts.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+        written.append(path)
+    return written

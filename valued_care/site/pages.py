@@ -1,0 +1,143 @@
+"""Generated pages: the knowledge base -> {docs-relative path: GeneratedPage}. No MkDocs here.
+
+Each page is Markdown from a template in templates/pages/, with YAML front matter written by yaml.safe_dump
+(values HTML-escaped because the theme prints meta values without escaping).
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from functools import partial
+
+import yaml
+from markupsafe import Markup
+
+from valued_care.site import search_meta
+from valued_care.site import self_assessment
+from valued_care import urls
+from valued_care.site.downloads import Downloads
+from valued_care.data.knowledge_base import KnowledgeBase
+from valued_care.site.render import markdown_env, md_link, relative, web_link
+from valued_care.site.search_index import facets
+from valued_care.vocabulary import CONFIDENCE, DEPTHS, TARGET_STATUSES, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES, STEP_KINDS
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str
+    markdown: str
+    source: str | None  # the data file it is built from, for edit links
+
+
+def _front_matter(title: str, description: str | None, reviewed=None, next_review=None, **extra) -> str:
+    meta = {"title": html.escape(title, quote=True), "render_macros": False}
+    if description:
+        meta["description"] = html.escape(" ".join(description.split()), quote=True)
+    if reviewed:
+        meta["last_reviewed"] = reviewed.isoformat()
+        meta["next_review"] = next_review.isoformat()
+    meta.update(extra)
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n"
+
+
+class PageBuilder:
+    def __init__(self, kb: KnowledgeBase, downloads: Downloads | None = None):
+        self.kb = kb
+        self.downloads = downloads or Downloads()  # the built PDFs the pages link to; none if not built
+
+    def _render(self, template: str, path: str, **context) -> str:
+        link = partial(self._link, path)
+        return markdown_env().get_template(template).render(
+            kb=self.kb, page_path=path, link=link, urls=urls, SETTINGS=SETTINGS, REGIONS=REGIONS,
+            METHODS=METHODS, SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, CONFIDENCE=CONFIDENCE, DEPTHS=DEPTHS, TARGET_STATUSES=TARGET_STATUSES,
+            downloads=self.downloads, **context)
+
+    @staticmethod
+    def _link(from_path: str, text, to_path: str, anchor: str = "") -> Markup:
+        if to_path.startswith(("https://", "http://")):
+            return web_link(text, to_path)
+        return md_link(text, relative(from_path, to_path) + (f"#{anchor}" if anchor else ""))
+
+    def page(self, template: str, path: str, title: str, description: str | None, source: str | None = None,
+             record=None, meta: dict | None = None, **context) -> GeneratedPage:
+        front = _front_matter(title, description, getattr(record, "last_reviewed", None),
+                              getattr(record, "next_review", None), **(meta or {}))
+        body = self._render(template, path, title=title, record=record, **context)
+        return GeneratedPage(path, front + body, source)
+
+    def all_pages(self) -> dict[str, GeneratedPage]:
+        kb, pages = self.kb, []
+        for ing in kb.ingredients.values():
+            pages.append(self.page("ingredient.md.j2", urls.ingredient(ing.id), f"{ing.number}. {ing.title}",
+                                   ing.summary, urls.data_file("ingredients", ing.id), ing, ingredient=ing,
+                                   meta=search_meta.chapter(ing)))
+        for review in kb.theory.values():
+            pages.append(self.page("theory.md.j2", urls.theory(review.id), review.title, review.summary,
+                                   urls.data_file("theory", review.id), review, review=review,
+                                   ingredient=kb.ingredients[review.id], meta=search_meta.theory(kb, review)))
+        for case in kb.case_studies.values():
+            pages.append(self.page("case_study.md.j2", urls.case_study(case.id), case.title, case.summary,
+                                   urls.data_file("case_studies", case.id), case, case=case,
+                                   meta=search_meta.case_study(kb, case)))
+        for story in kb.trust_stories.values():
+            pages.append(self.page("trust_story.md.j2", urls.trust_story(story.id), story.title, story.summary,
+                                   urls.data_file("trust_stories", story.id), story, story=story,
+                                   trust=kb.trusts[story.trust], meta=search_meta.trust_story(kb, story)))
+        for trust in kb.trusts.values():
+            pages.append(self.page("trust.md.j2", urls.trust(trust.id), trust.name,
+                                   f"Case studies and improvement stories from {trust.name}.",
+                                   urls.data_file("trusts", trust.id), trust=trust))
+        for slug, label in SETTINGS.items():
+            pages.append(self.page("setting.md.j2", urls.setting(slug), f"Setting: {label}",
+                                   f"Case studies set in {label.lower()}.", slug=slug, label=label))
+        for pathway in kb.pathways.values():
+            pages.append(self.page("pathway.md.j2", urls.pathway(pathway.id), f"Reading pathway: {pathway.title}",
+                                   pathway.summary, urls.data_file("pathways", pathway.id), pathway, pathway=pathway,
+                                   STEP_KINDS=STEP_KINDS, meta={"template": "pathway.html"}))
+        pages += [
+            self.page("ingredients_index.md.j2", urls.INGREDIENTS_INDEX, "The nine ingredients",
+                      "The nine ingredients of the valued care in mental health model, in order."),
+            self.page("case_studies_index.md.j2", urls.CASE_STUDIES_INDEX, "Case studies",
+                      "Every case study, grouped by its main ingredient."),
+            self.page("finder.md.j2", urls.FINDER, "Find case studies",
+                      "Find case studies by ingredient, setting, region, method, source and period, or by words.",
+                      facets=facets(kb), meta=search_meta.FINDER),
+            self.page("trust_stories_index.md.j2", urls.TRUST_STORIES_INDEX, "Compendium of trust improvement stories",
+                      "How NHS mental health trusts started and continued their improvement journeys."),
+            self.page("trusts_index.md.j2", urls.TRUSTS_INDEX, "Trusts",
+                      "Every trust with a case study or improvement story."),
+            self.page("settings_index.md.j2", urls.SETTINGS_INDEX, "Settings",
+                      "Case studies by the setting of care they took place in."),
+            self.page("resources.md.j2", urls.RESOURCES, "Resources library",
+                      "Reports, guides, papers and books behind the model, by ingredient."),
+            self.page("downloads.md.j2", urls.DOWNLOADS, "Downloads: PDFs and an offline copy",
+                      "The whole book, each chapter and each case study as PDF, and the site to read offline."),
+            self.page("pathways_index.md.j2", urls.PATHWAYS_INDEX, "Reading pathways",
+                      "Routes through the knowledge base for board members, team leaders and clinicians, experts by "
+                      "experience and carers, and improvement leads."),
+            self.page("self_assessment.md.j2", urls.SELF_ASSESSMENT, self_assessment.TITLE,
+                      self_assessment.DESCRIPTION, form=self_assessment.form(kb),
+                      plan_size=self_assessment.PLAN_SIZE, meta=self_assessment.META),
+        ]
+        return {p.path: p for p in pages}
+
+
+def generate_pages(kb: KnowledgeBase, downloads: Downloads | None = None) -> dict[str, GeneratedPage]:
+    return PageBuilder(kb, downloads).all_pages()
+
+
+def site_nav(kb: KnowledgeBase, nav: list) -> list:
+    """mkdocs.yml's navigation with its chapters entry expanded into the nine chapters, from data.
+
+    The navigation stays a fixed handful of entries however many case studies there are, so build time stays
+    linear (every page embeds the whole navigation).
+    """
+    chapters = [{f"{i.number}. {i.title}": urls.ingredient(i.id)} for i in kb.ingredients.values()]
+    expanded = []
+    for entry in nav:
+        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if target == urls.INGREDIENTS_INDEX:
+            expanded.append({title or "The nine ingredients": [urls.INGREDIENTS_INDEX, *chapters]})
+        else:
+            expanded.append(entry)
+    return expanded

@@ -1,0 +1,106 @@
+"""Jinja environments for our own templates. Contributor text only ever arrives as template *data*.
+
+Markdown templates escape every value by default (every punctuation mark backslash-escaped, which the
+pymdownx.escapeall extension turns back into literal text), so YAML text can carry no Markdown, HTML or Jinja.
+Values marked safe with Markup are our own output (links, ids we validated).
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from functools import lru_cache
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from valued_care.paths import TEMPLATES
+from valued_care.data.text_rules import ID_PATTERN
+
+_URL_SAFE = "/:?#[]@!$&()*+,;=-._~%"  # RFC 3986 reserved and unreserved characters (letters and digits are always safe)
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md_text(value) -> Markup:
+    """Plain text -> Markdown that renders as exactly that text."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def _finalize(value):
+    if value is None:
+        return ""
+    return md_text(value)
+
+
+def md_link(text, target: str) -> Markup:
+    """A Markdown link between our own pages: escaped text, and a relative .md path we built from validated ids.
+
+    Never for addresses from the data: see web_link."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("//"):
+        raise ValueError(f"md_link is for links between our own pages, not {target!r}; use web_link")
+    safe_target = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return Markup(f"[{md_text(text)}]({safe_target})")
+
+
+def web_link(text, url: str) -> Markup:
+    """A link to a web address from the data, as inline HTML: the address goes into an escaped attribute, never into
+    Markdown link syntax (where a trailing backslash or bracket could end the link and let the rest through as HTML).
+    The address has already passed text_rules.web_url; this is the second wall: anything outside the characters an
+    address may hold is percent-encoded, so the tag is always whole, and the attribute is HTML-escaped."""
+    address = quote(url, safe=_URL_SAFE)
+    return Markup(f'<a href="{html.escape(address, quote=True)}">{md_text(text)}</a>')
+
+
+def anchor_id(value: str) -> Markup:
+    """An id we validated (lower-case words and hyphens) used raw in an attribute list, so anchors stay exact."""
+    if not re.fullmatch(ID_PATTERN, value):
+        raise ValueError(f"not a valid id for an anchor: {value!r}")
+    return Markup(value)
+
+
+def html_attr(value) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def html_text(value) -> Markup:
+    """Text for the raw HTML parts of a Markdown template, where Markdown's backslash escapes would show."""
+    return Markup(html_attr(value))
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """Relative link between two source paths (docs-relative, e.g. case-studies/x.md), as MkDocs validates."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+@lru_cache(maxsize=None)
+def markdown_env() -> jinja2.Environment:
+    # autoescape makes macro output Markup (already escaped); finalize escapes every other value for Markdown.
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "pages"), autoescape=True,
+                             finalize=_finalize, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["md"] = md_text
+    env.filters["anchor"] = anchor_id
+    env.filters["html"] = html_text
+    return env
+
+
+@lru_cache(maxsize=None)
+def html_env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "pdf"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+@lru_cache(maxsize=None)
+def snippet_env() -> jinja2.Environment:
+    """HTML and SVG pieces that go into site pages as raw HTML (templates/html/): escaped for HTML, not Markdown."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "html"), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def render_snippet(name: str, **context) -> Markup:
+    return Markup(snippet_env().get_template(name).render(**context))
