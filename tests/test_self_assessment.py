@@ -85,7 +85,7 @@ def test_the_page_holds_the_form_and_no_script():
 def test_built_site_loads_the_data_then_the_planner(built_site, real):
     page = (built_site / "self-assessment" / "index.html").read_text()
     assert page.count('<fieldset class="vc-rating"') == sum(len(i.what_good_looks_like) for i in real.ingredients.values())
-    data_tag, planner_tag = '<script src="../assets/js/self-assessment-data.js">', '<script src="../assets/js/self-assessment.js">'
+    data_tag, planner_tag = '<script src="../assets/javascripts/self-assessment-data.js">', '<script src="../assets/javascripts/self-assessment.js">'
     assert 0 < page.index(data_tag) < page.index(planner_tag)
-    built = (built_site / "assets" / "js" / "self-assessment-data.js").read_text()
+    built = (built_site / "assets" / "javascripts" / "self-assessment-data.js").read_text()
     assert script_data(built) == json.loads(json.dumps(self_assessment.plan_data(real)))

@@ -20,7 +20,7 @@ from valued_care.site.render import render_snippet
 SCALE = ("Not yet", "Partly", "Mostly", "Fully")  # stored as 0..3
 PLAN_SIZE = 3
 STORAGE_KEY = "valued-care:self-assessment"
-DATA_SCRIPT = "assets/js/self-assessment-data.js"  # built from data by the MkDocs hook; not in docs/
+DATA_SCRIPT = "assets/javascripts/self-assessment-data.js"  # built from data by the MkDocs hook; not in docs/
 DATA_GLOBAL = "valuedCareAssessment"
 TITLE = "Self-assessment and journey planner"
 DESCRIPTION = ("Rate where your team is now against what good looks like for each ingredient, and get a reading "
