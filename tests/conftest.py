@@ -84,6 +84,14 @@ def served(built_site):
     server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def real_kb():
+    """The real data, loaded and checked once for every test that reads it."""
+    from valued_care.data.loader import load_knowledge_base
+
+    return load_knowledge_base(ROOT / "data", root=ROOT)
+
+
 @pytest.fixture
 def good_data(tmp_path) -> Path:
     """A private copy of the small valid data set, for tests that add or break files."""

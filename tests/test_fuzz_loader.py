@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, ROOT
 from valued_care.errors import DataProblem
 from valued_care.data.loader import load_file
-from valued_care.data.model import KINDS
+from valued_care.data.kinds import BY_FOLDER
 
 SEEDS = (sorted((ROOT / "data").glob("*/*.yml"))[::3] + sorted((FIXTURES / "good").glob("*/*.yml"))
          + sorted((FIXTURES / "bad").glob("*/*.yml")))
-SEED_BYTES = [(path.parent.name, path.read_bytes()) for path in SEEDS if path.parent.name in KINDS]
+SEED_BYTES = [(path.parent.name, path.read_bytes()) for path in SEEDS if path.parent.name in BY_FOLDER]
 TOKENS = [b"&a ", b"*a", b"<<: ", b"[", b"]", b"{", b"}", b": ", b"- ", b"!!python/object:os.system ", b"!x ", b"\t",
           b" #", b"'", b'"', b"\\", b"\n", b"\n  ", b"---\n", b"...\n", b"? ", b"|", b">-", b"%YAML 1.1\n", b"\x00",
           b"\xff", b"\xe2\x80\xae", b"\xe2\x80\x8b", b"2026-02-30", b"yes", b"null", b"~", b"0x1F", b"1e400",
@@ -56,7 +56,7 @@ def test_loading_any_mutation_ends_in_a_record_or_located_problems(tmp_path_fact
     file = folder / "fuzzed.yml"
     file.write_bytes(data)
     started = time.monotonic()
-    record, _, problems = load_file(file, "data/x/fuzzed.yml", KINDS[kind])
+    record, _, problems = load_file(file, "data/x/fuzzed.yml", BY_FOLDER[kind].model)
     assert time.monotonic() - started < MAX_SECONDS
     assert record is not None or problems
     for problem in problems:
@@ -70,7 +70,7 @@ def test_hostile_structures_are_refused_within_a_memory_bound(name):
     """Nine levels of nine aliases once took 7.7 GB; 40,000 nested '[' crashed the process."""
     tracemalloc.start()
     try:
-        _, _, problems = load_file(FIXTURES / "bad" / "case_studies" / f"{name}.yml", f"{name}.yml", KINDS["case_studies"])
+        _, _, problems = load_file(FIXTURES / "bad" / "case_studies" / f"{name}.yml", f"{name}.yml", BY_FOLDER["case_studies"].model)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

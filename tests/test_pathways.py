@@ -36,10 +36,10 @@ def test_pathway_loads_with_its_steps_in_order(kb):
 
 
 def test_every_step_kind_names_a_data_folder():
-    from valued_care.data.model import KINDS
+    from valued_care.data.kinds import BY_FOLDER
 
     assert set(STEP_KINDS) == set(STEP_FOLDERS)
-    assert set(STEP_FOLDERS.values()) <= set(KINDS)
+    assert set(STEP_FOLDERS.values()) <= set(BY_FOLDER)
 
 
 @pytest.mark.parametrize("kind, folder, rid", [("chapter", "ingredients", "culture"),

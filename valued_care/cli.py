@@ -8,6 +8,7 @@ from pathlib import Path
 
 from valued_care import paths
 from valued_care.errors import DataInvalid, display_path
+from valued_care.data.kinds import KINDS
 from valued_care.data.loader import load_knowledge_base
 
 
@@ -36,9 +37,8 @@ def cmd_validate(args) -> int:
     if kb is None:
         return 1
     took = time.perf_counter() - started
-    print(f"ok: {len(kb.ingredients)} ingredients, {len(kb.theory)} theory reviews, {len(kb.case_studies)} case studies, "
-          f"{len(kb.trust_stories)} trust stories, {len(kb.trusts)} trusts, {len(kb.resources)} resources, {len(kb.pathways)} pathways "
-          f"checked in {took:.2f} s")
+    counts = ", ".join(f"{len(getattr(kb, kind.folder))} {kind.label}" for kind in KINDS)
+    print(f"ok: {counts} checked in {took:.2f} s")
     return 0
 
 

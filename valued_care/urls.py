@@ -30,6 +30,13 @@ def pathway(rid: str) -> str:
     return f"pathways/{rid}.md"
 
 
+RESOURCE_ANCHOR = "res-"  # each resource is an entry of the resources page, at #res-<id>
+
+
+def resource(rid: str) -> str:
+    return f"{RESOURCES}#{RESOURCE_ANCHOR}{rid}"
+
+
 INGREDIENTS_INDEX = "ingredients/index.md"
 CASE_STUDIES_INDEX = "case-studies/index.md"
 FINDER = "finder.md"
@@ -86,5 +93,6 @@ SITE_URL = "https://valued-care.github.io/valued-care/"
 
 
 def web(page: str) -> str:
-    """Absolute address of a docs-relative page, e.g. case-studies/x.md -> .../case-studies/x/."""
-    return SITE_URL + built(page)
+    """Absolute address of a docs-relative page, e.g. case-studies/x.md -> .../case-studies/x/ (anchor kept)."""
+    path, _, anchor = page.partition("#")
+    return SITE_URL + built(path) + (f"#{anchor}" if anchor else "")

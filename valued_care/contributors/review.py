@@ -11,7 +11,8 @@ import yaml
 
 from valued_care import urls
 from valued_care.data.knowledge_base import KnowledgeBase
-from valued_care.data.model import KINDS, Reviewed
+from valued_care.data.kinds import KINDS
+from valued_care.data.model import Reviewed
 
 # A hand-written page without its own next_review is due this long after it was last reviewed.
 REVIEW_INTERVAL_YEARS = 1
@@ -67,14 +68,12 @@ def front_matter(path: Path) -> dict:
 
 def all_pages(kb: KnowledgeBase, docs: Path) -> list[ReviewDates]:
     pages = []
-    for kind, model in KINDS.items():
-        if not issubclass(model, Reviewed):
+    for kind in KINDS:
+        if not issubclass(kind.model, Reviewed) or kind.page is None:
             continue
-        # Each reviewed kind has its page function in urls, named for one record: case_studies -> case_study.
-        page = getattr(urls, kind[:-3] + "y" if kind.endswith("ies") else kind.removesuffix("s"))
-        for rid, record in getattr(kb, kind).items():
-            pages.append(ReviewDates(page(rid), record.title, urls.data_file(kind, rid), record.last_reviewed,
-                                     record.next_review))
+        for rid, record in getattr(kb, kind.folder).items():
+            pages.append(ReviewDates(kind.page(rid), record.title, urls.data_file(kind.folder, rid),
+                                     record.last_reviewed, record.next_review))
     for path in sorted(docs.rglob("*.md")):
         meta = front_matter(path)
         dates = docs_page_dates(meta)

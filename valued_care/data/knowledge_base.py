@@ -4,34 +4,32 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from valued_care.data.kinds import KINDS, Kind
 from valued_care.data.model import CaseStudy, Ingredient, Pathway, Resource, Source, TheoryReview, Trust, TrustStory
 from valued_care.vocabulary import SOURCE_TYPES
 
 
 @dataclass
 class KnowledgeBase:
+    # One field per kind, in the kinds table's order (kinds.py); from_records fills them all.
     ingredients: dict[str, Ingredient]
-    resources: dict[str, Resource]
     theory: dict[str, TheoryReview]
-    trusts: dict[str, Trust]
     case_studies: dict[str, CaseStudy]
     trust_stories: dict[str, TrustStory]
-    pathways: dict[str, Pathway] = field(default_factory=dict)
+    trusts: dict[str, Trust]
+    resources: dict[str, Resource]
+    pathways: dict[str, Pathway]
     _by_ingredient: dict[str, list[CaseStudy]] = field(default_factory=dict, repr=False)
     _by_trust: dict[str, list[CaseStudy]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_records(cls, records: dict[str, dict]) -> "KnowledgeBase":
-        ingredients = dict(sorted(records["ingredients"].items(), key=lambda kv: kv[1].number))
-        case_studies = dict(sorted(records["case_studies"].items(), key=lambda kv: (kv[1].title.lower(), kv[0])))
-        kb = cls(ingredients=ingredients,
-                 resources=dict(sorted(records["resources"].items(), key=lambda kv: (kv[1].title.lower(), kv[0]))),
-                 theory=records["theory"],
-                 trusts=dict(sorted(records["trusts"].items(), key=lambda kv: (kv[1].name, kv[0]))),
-                 case_studies=case_studies,
-                 trust_stories=dict(sorted(records["trust_stories"].items(),
-                                           key=lambda kv: records["trusts"][kv[1].trust].name)),
-                 pathways=dict(sorted(records.get("pathways", {}).items(), key=lambda kv: kv[1].order)))
+    def from_records(cls, records: dict[str, dict], kinds: tuple[Kind, ...] = KINDS) -> "KnowledgeBase":
+        """One field per kind of the kinds table, each sorted by its kind's order. A kind with no field here is a
+        TypeError, so a kind can never be checked and then silently dropped."""
+        kb = cls(**{kind.folder: dict(sorted(records[kind.folder].items(),
+                                             key=lambda kv, k=kind: (k.order(kv[1], records), kv[0])))
+                    for kind in kinds})
+        case_studies = kb.case_studies
         by_ingredient, by_trust = defaultdict(list), defaultdict(list)
         for case in case_studies.values():
             for slug in case.ingredients:
@@ -76,9 +74,6 @@ class KnowledgeBase:
         review = self.theory.get(ingredient)
         return [self.resources[r] for r in review.references] if review else []
 
-    def citing_theory(self, resource: str) -> list[TheoryReview]:
-        return [t for t in self.theory.values() if resource in t.references]
-
     def case_study_ingredients(self, case: CaseStudy) -> list[Ingredient]:
         return [self.ingredients[i] for i in case.ingredients]
 
@@ -107,12 +102,3 @@ class KnowledgeBase:
     def strongest_source(sources: list[Source]) -> str:
         order = list(SOURCE_TYPES)
         return min((s.type for s in sources), key=order.index)
-
-    def all_sources(self) -> list[Source]:
-        seen, result = set(), []
-        for item in [*self.case_studies.values(), *self.trust_stories.values()]:
-            for source in item.sources:
-                if source.url not in seen:
-                    seen.add(source.url)
-                    result.append(source)
-        return result

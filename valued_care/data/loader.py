@@ -14,46 +14,53 @@ from valued_care.data import text_scan
 from valued_care.data.cross_references import cross_check
 from valued_care.errors import DataInvalid, DataProblem, display_path
 from valued_care.data.knowledge_base import KnowledgeBase
-from valued_care.data.model import KINDS, Record
+from valued_care.data.kinds import KINDS
+from valued_care.data.model import Record
 from valued_care.data.yaml_source import YamlDocument, YamlProblems, read_yaml
 
 
 def load_knowledge_base(data_dir: Path, root: Path | None = None) -> KnowledgeBase:
     problems: list[DataProblem] = []
-    records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
+    records: dict[str, dict[str, Record]] = {kind.folder: {} for kind in KINDS}
     documents: dict[tuple[str, str], YamlDocument] = {}
-    for kind, model in KINDS.items():
-        folder = data_dir / kind
-        if folder.is_symlink() or not folder.is_dir():
-            what = "is a symbolic link" if folder.is_symlink() else "is missing"
-            problems.append(DataProblem(display_path(folder, root), 1, 1, f"folder {what}",
-                                        f"create data/{kind}/ as a real folder with one .yml file per record"))
-            continue
-        for file in sorted(folder.iterdir()):
-            suffix = file.suffix.lower()
-            if suffix not in {".yml", ".yaml"}:
-                continue
-            if file.suffix != ".yml":
-                problems.append(DataProblem(display_path(file, root), 1, 1, f"file ends in {file.suffix}",
-                                            f"rename it to {file.stem}.yml (lower-case .yml is the only one read)"))
-                continue
-            record, doc, found = load_file(file, display_path(file, root), model)
-            problems += found
-            if record is None or doc is None:
-                continue
-            if record.id in records[kind]:
-                first = documents[(kind, record.id)]
-                problems.append(doc.problem(("id",), f"duplicate id '{record.id}' (also in {first.path})",
-                                            "give each record its own id"))
-                problems.append(first.problem(("id",), f"duplicate id '{record.id}' (also in {doc.path})",
-                                              "give each record its own id"))
-                continue
-            records[kind][record.id] = record
-            documents[(kind, record.id)] = doc
+    for kind in KINDS:
+        problems += _load_folder(data_dir / kind.folder, kind.folder, kind.model, root, records[kind.folder],
+                                 documents)
     problems += cross_check(records, documents)
     if problems:
         raise DataInvalid(problems)
     return KnowledgeBase.from_records(records)
+
+
+def _load_folder(folder: Path, name: str, model: type[Record], root: Path | None, records: dict[str, Record],
+                 documents: dict[tuple[str, str], YamlDocument]) -> list[DataProblem]:
+    """Every record of one kind into records (by id) and documents, and every problem found on the way."""
+    if folder.is_symlink() or not folder.is_dir():
+        what = "is a symbolic link" if folder.is_symlink() else "is missing"
+        return [DataProblem(display_path(folder, root), 1, 1, f"folder {what}",
+                            f"create data/{name}/ as a real folder with one .yml file per record")]
+    problems: list[DataProblem] = []
+    for file in sorted(folder.iterdir()):
+        if file.suffix.lower() not in {".yml", ".yaml"}:
+            continue
+        if file.suffix != ".yml":
+            problems.append(DataProblem(display_path(file, root), 1, 1, f"file ends in {file.suffix}",
+                                        f"rename it to {file.stem}.yml (lower-case .yml is the only one read)"))
+            continue
+        record, doc, found = load_file(file, display_path(file, root), model)
+        problems += found
+        if record is None or doc is None:
+            continue
+        if record.id in records:
+            first = documents[(name, record.id)]
+            problems.append(doc.problem(("id",), f"duplicate id '{record.id}' (also in {first.path})",
+                                        "give each record its own id"))
+            problems.append(first.problem(("id",), f"duplicate id '{record.id}' (also in {doc.path})",
+                                          "give each record its own id"))
+            continue
+        records[record.id] = record
+        documents[(name, record.id)] = doc
+    return problems
 
 
 def load_file(file: Path, shown: str, model: type[Record]) -> tuple[Record | None, YamlDocument | None,

@@ -202,15 +202,3 @@ class Pathway(Reviewed):
     audience: ShortText = Field(description="Who it is for, in a sentence")
     summary: Text = Field(description="What the route covers and what the reader will take from it")
     steps: list[PathwayStep] = Field(min_length=3, max_length=15)
-
-
-# Folder under data/ -> the record kind each file in it holds. The order is the order they are loaded and shown.
-KINDS: dict[str, type[Record]] = {
-    "ingredients": Ingredient,
-    "resources": Resource,
-    "theory": TheoryReview,
-    "trusts": Trust,
-    "case_studies": CaseStudy,
-    "trust_stories": TrustStory,
-    "pathways": Pathway,
-}

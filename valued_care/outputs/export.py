@@ -1,7 +1,7 @@
 """Open data: the knowledge base as JSON and CSV, each file with a JSON Schema, stable ids and permalinks.
 
 Plain functions, no MkDocs: site_files() gives {site path: text} for the build (the hook adds them to the site),
-write() puts the same files in a folder, and export_schemas() gives the schemas committed in schemas/export/.
+and export_schemas() gives the schemas committed in schemas/export/.
 JSON is the full record exactly as validated; CSV is the same record, one row each, for spreadsheets.
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Callable
 
 from valued_care import urls
 from valued_care.data.knowledge_base import KnowledgeBase
-from valued_care.data.model import CaseStudy, Ingredient, Record, Resource, Trust, TrustStory
+from valued_care.data.kinds import KINDS
+from valued_care.data.model import Record
 from valued_care.vocabulary import SOURCE_TYPES
 
 LICENCE = "CC-BY-4.0"
@@ -37,18 +38,9 @@ class Dataset:
     description: str
 
 
-DATASETS = [
-    Dataset("case-studies", "Case studies", "case_studies", CaseStudy, urls.case_study,
-            "Each case study: trusts, ingredients, setting, period, what they did, outcomes and sources."),
-    Dataset("trust-stories", "Trust improvement stories", "trust_stories", TrustStory, urls.trust_story,
-            "Each trust's improvement journey: before, what they did, what changed, lessons and sources."),
-    Dataset("ingredients", "Ingredients", "ingredients", Ingredient, urls.ingredient,
-            "The nine ingredients of the model, in order, with their questions for boards and teams."),
-    Dataset("trusts", "Trusts", "trusts", Trust, urls.trust,
-            "Every NHS trust named by a case study or story, with its region."),
-    Dataset("resources", "Resources", "resources", Resource, lambda rid: f"{urls.RESOURCES}#res-{rid}",
-            "Reports, guides, papers and books behind the model, with the ingredients they support."),
-]
+# One dataset for each kind the kinds table marks as exported, in its order.
+DATASETS = [Dataset(kind.dataset, kind.label.capitalize(), kind.folder, kind.model, kind.page, kind.exported)
+            for kind in KINDS if kind.exported and kind.page]
 
 # Fields worked out from the data rather than typed in it, added to every record of a dataset.
 _DERIVED = {
@@ -200,10 +192,6 @@ def export_schemas() -> dict[str, dict]:
 
 def write_schemas(folder: Path) -> list[Path]:
     return _write_texts(folder, {name: _json(schema) for name, schema in export_schemas().items()})
-
-
-def write(kb: KnowledgeBase, site_url: str, out: Path) -> list[Path]:
-    return _write_texts(out, site_files(kb, site_url))
 
 
 def _write_texts(folder: Path, texts: dict[str, str]) -> list[Path]:

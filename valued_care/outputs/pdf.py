@@ -14,11 +14,12 @@ import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable, TextIO
 
 from valued_care import urls
+from valued_care.data.kinds import KINDS
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.paths import TEMPLATES
 from valued_care.outputs.pdf_book import PdfBook, PdfDoc
@@ -151,7 +152,7 @@ def fingerprint(doc: PdfDoc) -> str:
 def data_fingerprint(kb: KnowledgeBase) -> str:
     """Changes whenever any record changes: tells the site whether its PDFs were built from the same data."""
     digest = hashlib.sha256()
-    for name in sorted(f.name for f in fields(kb) if not f.name.startswith("_")):
+    for name in sorted(kind.folder for kind in KINDS):
         for rid, record in sorted(getattr(kb, name).items()):
             digest.update(f"{name}/{rid}".encode())
             digest.update(record.model_dump_json().encode())

@@ -93,8 +93,7 @@ class Links:
         return self._to(f"story-{rid}", urls.trust_story(rid))
 
     def resource(self, rid: str) -> str:
-        href = self._to(f"ref-{rid}", urls.RESOURCES)
-        return href if href.startswith("#") else f"{href}#res-{rid}"  # the resources page's anchor for it
+        return self._to(f"ref-{rid}", urls.resource(rid))
 
 
 def _anchors(chapter_list: list[Chapter], resources: list[Resource]) -> set[str]:

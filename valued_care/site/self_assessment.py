@@ -45,7 +45,7 @@ def plan_data(kb: KnowledgeBase) -> dict:
             cases[case.id] = {"title": case.title, "page": urls.case_study(case.id),
                               "trusts": "; ".join(kb.trusts[t].name for t in case.trusts)}
         for r in kb.resources_for(ing.id):
-            resources[r.id] = {"title": r.title, "page": f"{urls.RESOURCES}#res-{r.id}", "detail": _resource_detail(r)}
+            resources[r.id] = {"title": r.title, "page": urls.resource(r.id), "detail": _resource_detail(r)}
         review = kb.theory.get(ing.id)
         ingredients.append({
             "id": ing.id, "number": ing.number, "title": ing.title, "page": urls.ingredient(ing.id),
