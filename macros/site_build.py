@@ -1,7 +1,8 @@
-"""The bridge between MkDocs and our plain modules: load the data once per build, hand out pages and nav.
+"""The bridge between MkDocs and the core: the knowledge base of the current build.
 
-Both the MkDocs hook (generated pages, navigation) and the mkdocs-macros module (macros for hand-written pages)
-call knowledge_base(); it reloads only when a data file changed, so `mkdocs serve` picks up edits.
+The hook calls load() once at the start of each build (it reloads only when a data file changed, so `mkdocs serve`
+picks up edits); the mkdocs-macros module for hand-written pages reads current(), the same data, without looking at
+the files again.
 """
 from __future__ import annotations
 
@@ -11,16 +12,22 @@ from valued_care import paths
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.loader import load_knowledge_base
 
-_cache: dict[str, object] = {}
+_loaded: dict[str, object] = {}
 
 
 def _fingerprint(data_dir: Path) -> tuple:
     return tuple((str(p), p.lstat().st_mtime_ns, p.lstat().st_size) for p in sorted(data_dir.rglob("*.yml")))
 
 
-def knowledge_base(data_dir: Path = paths.DATA) -> KnowledgeBase:
+def load(data_dir: Path | None = None) -> KnowledgeBase:
+    data_dir = data_dir or paths.DATA
     key = _fingerprint(data_dir)
-    if _cache.get("key") != key:
-        _cache["kb"] = load_knowledge_base(data_dir, root=paths.ROOT)
-        _cache["key"] = key
-    return _cache["kb"]  # type: ignore[return-value]
+    if _loaded.get("key") != key:
+        _loaded["kb"] = load_knowledge_base(data_dir, root=paths.ROOT)
+        _loaded["key"] = key
+    return _loaded["kb"]  # type: ignore[return-value]
+
+
+def current() -> KnowledgeBase:
+    """The knowledge base the current build loaded (loading it if no build has yet)."""
+    return _loaded["kb"] if "kb" in _loaded else load()  # type: ignore[return-value]

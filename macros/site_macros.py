@@ -21,13 +21,13 @@ def define_env(env):
         template = markdown_env().from_string(
             '{% import "_parts.md.j2" as parts with context %}' + name)
         from valued_care.vocabulary import SOURCE_TYPES, RESOURCE_TYPES
-        return template.render(kb=site_build.knowledge_base(), urls=urls, link=_from(page_path),
+        return template.render(kb=site_build.current(), urls=urls, link=_from(page_path),
                                SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, **context)
 
     @env.macro
     def case_study_list(ingredient: str, primary_only: bool = False) -> str:
         """The case studies of one ingredient, as a linked list with summaries."""
-        cases = site_build.knowledge_base().case_studies_for(ingredient, primary_only=primary_only)
+        cases = site_build.current().case_studies_for(ingredient, primary_only=primary_only)
         return _partial("{{ parts.case_list(cases) }}", cases=cases)
 
     @env.macro
@@ -41,10 +41,10 @@ def define_env(env):
     @env.macro
     def model_diagram() -> str:
         """The nine ingredients as a journey: an SVG of nine links, each to its chapter with its case-study count."""
-        return render_model_diagram(site_build.knowledge_base(), env.page.file.src_uri, env.conf["use_directory_urls"])
+        return render_model_diagram(site_build.current(), env.page.file.src_uri, env.conf["use_directory_urls"])
 
     @env.macro
     def counts() -> dict:
-        kb = site_build.knowledge_base()
+        kb = site_build.current()
         return {"case_studies": len(kb.case_studies), "trust_stories": len(kb.trust_stories),
                 "trusts": len(kb.trusts), "resources": len(kb.resources), "ingredients": len(kb.ingredients)}

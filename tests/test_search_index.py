@@ -139,18 +139,17 @@ def test_the_build_hook_compacts_the_written_index_above_the_threshold(kb, monke
     from types import SimpleNamespace
 
     from macros import mkdocs_hooks
-    from macros import site_build
-    monkeypatch.setattr(site_build, "knowledge_base", lambda: kb)
-    monkeypatch.setattr(mkdocs_hooks, "_page_urls", {"case-studies/example-case.md": "case-studies/example-case/",
-                                                     "index.md": ""})
+    hooks = mkdocs_hooks.ValuedCareHooks()
+    hooks.build = mkdocs_hooks._Build(kb)
+    hooks.build.page_urls = {"case-studies/example-case.md": "case-studies/example-case/", "index.md": ""}
     written = tmp_path / "search" / "search_index.json"
     written.parent.mkdir()
     docs = [{"location": "case-studies/example-case/", "title": "Example", "text": "summary"},
             {"location": "case-studies/example-case/#outcomes", "title": "Outcomes", "text": "rose"},
             {"location": "", "title": "Home", "text": "welcome"}]
     written.write_text(json.dumps({"config": {}, "docs": docs}))
-    mkdocs_hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
     assert json.loads(written.read_text())["docs"] == docs  # 2 case studies: below the threshold, untouched
     monkeypatch.setattr(search_meta, "COMPACT_ABOVE", 1)
-    mkdocs_hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
     assert json.loads(written.read_text())["docs"] == [{**docs[0], "text": ""}, docs[2]]

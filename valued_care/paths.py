@@ -8,6 +8,5 @@ DATA = Path(os.environ.get("VALUED_CARE_DATA", ROOT / "data")).resolve()
 DOCS = ROOT / "docs"
 SCHEMAS = ROOT / "schemas"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-SITE = ROOT / "site"
 # Built downloads (PDFs, offline bundle), laid out as in the site; VALUED_CARE_BUILD moves it for tests.
 BUILD = Path(os.environ.get("VALUED_CARE_BUILD", ROOT / "build")).resolve()

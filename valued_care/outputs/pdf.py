@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, TextIO
 
 from valued_care import urls
-from valued_care.data.kinds import KINDS
+from valued_care.data.fingerprint import data_fingerprint
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.paths import TEMPLATES
 from valued_care.outputs.pdf_book import PdfBook, PdfDoc
@@ -146,16 +146,6 @@ def fingerprint(doc: PdfDoc) -> str:
     digest.update(json.dumps(PDF_OPTIONS, sort_keys=True).encode())
     digest.update(STYLESHEET.read_bytes())
     digest.update(doc.html.encode())
-    return digest.hexdigest()[:16]
-
-
-def data_fingerprint(kb: KnowledgeBase) -> str:
-    """Changes whenever any record changes: tells the site whether its PDFs were built from the same data."""
-    digest = hashlib.sha256()
-    for name in sorted(kind.folder for kind in KINDS):
-        for rid, record in sorted(getattr(kb, name).items()):
-            digest.update(f"{name}/{rid}".encode())
-            digest.update(record.model_dump_json().encode())
     return digest.hexdigest()[:16]
 
 

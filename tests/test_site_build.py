@@ -1,0 +1,63 @@
+"""The core's one call for the whole site (valued_care/site/build.py) and the MkDocs hook that only translates it."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import GOOD, ROOT
+from valued_care.data.kinds import KINDS
+from valued_care.site.build import SiteSettings, build_site, edit_url
+
+
+def test_every_record_of_every_kind_with_a_page_gets_one(real_kb, tmp_path):
+    site = build_site(real_kb, SiteSettings("https://example.org/kb/", "KB"), tmp_path)
+    for kind in KINDS:
+        if kind.page is None:
+            continue
+        for rid in getattr(real_kb, kind.folder):
+            page = kind.page(rid).partition("#")[0]
+            assert page in site.pages or kind.folder == "resources", (kind.folder, rid)
+            assert kind.folder != "resources" or page in site.pages  # every resource is on the resources page
+
+
+def test_generated_files_are_made_from_the_same_data(real_kb, tmp_path):
+    site = build_site(real_kb, SiteSettings("https://example.org/kb/", "KB"), tmp_path)
+    assert '"count": %d' % len(real_kb.case_studies) in site.files["data/case-studies.json"]
+    assert "https://example.org/kb/case-studies/" in site.files["feed.xml"]
+
+
+@pytest.mark.parametrize("edit_uri, expected", [
+    ("edit/main/docs/", "https://github.com/o/r/edit/main/data/case_studies/x.yml"),
+    ("blob/release-2/docs/", "https://github.com/o/r/blob/release-2/data/case_studies/x.yml"),
+    (None, "https://github.com/o/r/edit/main/data/case_studies/x.yml"),
+])
+def test_edit_links_follow_the_branch_and_mode_of_edit_uri(edit_uri, expected):
+    assert edit_url("https://github.com/o/r/", edit_uri, "data/case_studies/x.yml") == expected
+
+
+def test_pages_with_no_single_source_or_no_repository_have_no_edit_link():
+    assert edit_url("https://github.com/o/r", "edit/main/docs/", None) is None
+    assert edit_url(None, "edit/main/docs/", "data/trusts/x.yml") is None
+
+
+def test_one_build_loads_and_checks_the_data_once(monkeypatch, tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from macros import site_build
+
+    calls = []
+    real = site_build.load_knowledge_base
+    monkeypatch.setattr(site_build, "load_knowledge_base", lambda *a, **k: calls.append(a) or real(*a, **k))
+    monkeypatch.setattr(site_build, "_loaded", {})
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setattr(site_build.paths, "DATA", GOOD)
+    cwd = os.getcwd()
+    try:
+        os.chdir(ROOT)
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    finally:
+        os.chdir(cwd)
+    assert len(calls) == 1
+    assert (tmp_path / "site" / "case-studies" / "example-case" / "index.html").exists()
