@@ -7,9 +7,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import site_build  # noqa: E402
-from valued_care import urls  # noqa: E402
 from valued_care.site.diagram import model_diagram as render_model_diagram  # noqa: E402
-from valued_care.site.render import markdown_env, md_link, relative  # noqa: E402
+from valued_care.render import markdown_env, md_link, relative  # noqa: E402
 
 
 def define_env(env):
@@ -20,9 +19,7 @@ def define_env(env):
         page_path = env.page.file.src_uri
         template = markdown_env().from_string(
             '{% import "_parts.md.j2" as parts with context %}' + name)
-        from valued_care.vocabulary import SOURCE_TYPES, RESOURCE_TYPES
-        return template.render(kb=site_build.current(), urls=urls, link=_from(page_path),
-                               SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, **context)
+        return template.render(kb=site_build.current(), link=_from(page_path), **context)
 
     @env.macro
     def case_study_list(ingredient: str, primary_only: bool = False) -> str:

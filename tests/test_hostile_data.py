@@ -15,7 +15,7 @@ from valued_care.errors import DataInvalid
 from valued_care.data.loader import load_knowledge_base
 from valued_care.site.pages import generate_pages
 from valued_care.outputs.pdf import template_fetcher
-from valued_care.site.render import web_link
+from valued_care.render import web_link
 from valued_care.data.text_rules import web_url
 from test_render import to_html
 

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from valued_care.site.render import md_link, md_text, relative, web_link
+from valued_care.render import md_link, md_text, relative, web_link
 
 EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("markdown_extensions:")[1].replace("\n  - ", "\n- "))
 

@@ -7,7 +7,6 @@ left to do is the placeholder text, which the validator refuses until it is repl
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -20,12 +19,12 @@ import jinja2
 from valued_care.errors import DataInvalid, DataProblem
 from valued_care.data.loader import load_knowledge_base
 from valued_care.paths import TEMPLATES
-from valued_care.contributors.review import years_later
+from valued_care.contributors.review import REVIEW_INTERVAL_YEARS, years_later
 from valued_care.data.text_rules import ID_PATTERN
 from valued_care.data.text_scan import PLACEHOLDER
 from valued_care.vocabulary import METHODS, REGIONS, SETTINGS, SOURCE_TYPES
+from valued_care.suggest import did_you_mean
 
-REVIEW_AFTER_YEARS = 1
 
 
 @dataclass
@@ -129,7 +128,7 @@ def check(draft: Draft, data_dir: Path) -> Draft:
 
 def render(draft: Draft, today: dt.date) -> str:
     return _env().get_template("case_study.yml.j2").render(
-        **vars(draft), today=today.isoformat(), next_review=years_later(today, REVIEW_AFTER_YEARS).isoformat(),
+        **vars(draft), today=today.isoformat(), next_review=years_later(today, REVIEW_INTERVAL_YEARS).isoformat(),
         PLACEHOLDER=PLACEHOLDER, SETTINGS=SETTINGS, METHODS=METHODS, SOURCE_TYPES=SOURCE_TYPES)
 
 
@@ -182,8 +181,7 @@ def _trust_region(data_dir: Path, trust: str) -> str:
 
 
 def _suggest(value: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
-    return f"did you mean '{close[0]}'?" if close else f"{len(choices)} known"
+    return did_you_mean(value, choices, f"{len(choices)} known")
 
 
 @lru_cache(maxsize=None)

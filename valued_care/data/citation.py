@@ -9,7 +9,6 @@ addresses must be https. Each part of it may carry a "fix": the advice given whe
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from valued_care.data import text_scan
 from valued_care.errors import DataProblem
 from valued_care.data.text_rules import plain_text, web_url
 from valued_care.data.yaml_source import YamlDocument, YamlProblems, read_yaml
+from valued_care.suggest import did_you_mean
 
 CFF_VERSION = "1.2.0"
 SPEC = "https://citation-file-format.github.io/"
@@ -171,8 +171,7 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> list[DataP
                 problems.append(doc.problem(loc + (key,), f"{_name(loc + (key,))}: contact details are not published",
                                             "remove it: credit needs only a name (and an ORCID, if you have one)"))
                 continue
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"remove it; allowed here: {', '.join(known)}"
+            hint = did_you_mean(key, known, f"remove it; allowed here: {', '.join(known)}")
             problems.append(doc.problem(loc + (key,), f"unknown key '{key}'" + (f" in {name}" if loc else ""),
                                         f"{hint} (Citation File Format {CFF_VERSION})"))
         return problems

@@ -2,13 +2,13 @@
 numbering, pathway steps, a source listed twice. Each takes the folder it checks and the records read so far."""
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from valued_care.data.yaml_source import YamlDocument
 from valued_care.errors import DataProblem
 from valued_care.vocabulary import STEP_FOLDERS, STEP_KINDS
+from valued_care.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,7 @@ Check = Callable[[str, Context], list[DataProblem]]
 
 
 def suggest(value: str, choices) -> str:
-    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.5)
-    return f"did you mean '{close[0]}'?" if close else f"{len(choices)} known"
+    return did_you_mean(value, choices, f"{len(choices)} known")
 
 
 def _once(folder: str, ctx: Context, field: str, what: str, fix: str) -> list[DataProblem]:

@@ -4,7 +4,6 @@ Used by the validate command, the site build, the PDF, the exports and the tests
 """
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.kinds import KINDS
 from valued_care.data.model import Record
 from valued_care.data.yaml_source import YamlDocument, YamlProblems, read_yaml
+from valued_care.suggest import did_you_mean, nearest
 
 
 def load_knowledge_base(data_dir: Path, root: Path | None = None) -> KnowledgeBase:
@@ -108,16 +108,14 @@ def _explain(doc: YamlDocument, error: dict[str, Any], model: type[Record]) -> D
                            f"add '{loc[-1]}:' (the schema in schemas/ lists every field)")
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        hint = did_you_mean(loc[-1], allowed) + " " if nearest(loc[-1], allowed) else ""
         return doc.problem(loc, f"unknown field '{field}'", f"{hint}allowed here: {', '.join(allowed)}")
     if isinstance(value, bool) and kind in {"string_type", "int_type", "date_type"}:
         return doc.problem(loc, f"{field}: '{raw}' was read as {str(value).lower()} (a yes/no value), not text",
                            f"put it in quotes: \"{raw}\"")
     if kind == "literal_error":
         allowed = [a.strip(" '") for a in error["ctx"]["expected"].replace(" or ", ",").split(",")]
-        close = difflib.get_close_matches(str(value), allowed, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        hint = did_you_mean(value, allowed) + " " if nearest(value, allowed) else ""
         return doc.problem(loc, f"{field}: '{value}' is not an allowed value", f"{hint}use one of: {', '.join(allowed)}")
     if kind == "string_too_long":
         limit = error["ctx"]["max_length"]

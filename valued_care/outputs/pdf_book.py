@@ -13,8 +13,7 @@ from typing import Iterator
 from valued_care import urls
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import CaseStudy, Ingredient, Resource, TheoryReview, TrustStory
-from valued_care.site.render import html_env
-from valued_care.vocabulary import CONFIDENCE, DEPTHS, TARGET_STATUSES, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES
+from valued_care.render import html_env
 
 BOOK_TITLE = "Valued care in mental health"
 BOOK_SUBTITLE = "An improvement model from NHS mental health trusts in England"
@@ -134,9 +133,8 @@ class PdfBook:
 
     def _render(self, template: str, anchors: set[str], **context) -> str:
         return html_env().get_template(template).render(
-            kb=self.kb, urls=urls, links=Links(anchors), chapter_of=self._chapter_of, book_title=BOOK_TITLE,
-            book_subtitle=BOOK_SUBTITLE, SETTINGS=SETTINGS, REGIONS=REGIONS, METHODS=METHODS,
-            SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, CONFIDENCE=CONFIDENCE, DEPTHS=DEPTHS, TARGET_STATUSES=TARGET_STATUSES, **context)
+            kb=self.kb, links=Links(anchors), chapter_of=self._chapter_of, book_title=BOOK_TITLE,
+            book_subtitle=BOOK_SUBTITLE, **context)
 
     def book(self) -> PdfDoc:
         resources = list(self.kb.resources.values())

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from valued_care import urls
 from valued_care.data.knowledge_base import KnowledgeBase
-from valued_care.site.render import render_snippet
+from valued_care.render import render_snippet
 
 PAD = 10           # around the whole drawing
 BADGE = 30         # centre of a card's numbered circle, from its top left corner

@@ -17,9 +17,9 @@ from valued_care.site import self_assessment
 from valued_care import urls
 from valued_care.site.downloads import Downloads
 from valued_care.data.knowledge_base import KnowledgeBase
-from valued_care.site.render import markdown_env, md_link, relative, web_link
+from valued_care.render import markdown_env, md_link, relative, web_link
 from valued_care.site.search_index import facets
-from valued_care.vocabulary import CONFIDENCE, DEPTHS, TARGET_STATUSES, METHODS, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES, STEP_KINDS
+from valued_care.vocabulary import SETTINGS
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,7 @@ class PageBuilder:
     def _render(self, template: str, path: str, **context) -> str:
         link = partial(self._link, path)
         return markdown_env().get_template(template).render(
-            kb=self.kb, page_path=path, link=link, urls=urls, SETTINGS=SETTINGS, REGIONS=REGIONS,
-            METHODS=METHODS, SOURCE_TYPES=SOURCE_TYPES, RESOURCE_TYPES=RESOURCE_TYPES, CONFIDENCE=CONFIDENCE, DEPTHS=DEPTHS, TARGET_STATUSES=TARGET_STATUSES,
-            downloads=self.downloads, **context)
+            kb=self.kb, page_path=path, link=link, downloads=self.downloads, **context)
 
     @staticmethod
     def _link(from_path: str, text, to_path: str, anchor: str = "") -> Markup:
@@ -93,7 +91,7 @@ class PageBuilder:
         for pathway in kb.pathways.values():
             pages.append(self.page("pathway.md.j2", urls.pathway(pathway.id), f"Reading pathway: {pathway.title}",
                                    pathway.summary, urls.data_file("pathways", pathway.id), pathway, pathway=pathway,
-                                   STEP_KINDS=STEP_KINDS, meta={"template": "pathway.html"}))
+                                   meta={"template": "pathway.html"}))
         pages += [
             self.page("ingredients_index.md.j2", urls.INGREDIENTS_INDEX, "The nine ingredients",
                       "The nine ingredients of the valued care in mental health model, in order."),

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from valued_care import urls
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import Resource
-from valued_care.site.render import render_snippet
+from valued_care.render import render_snippet
 
 SCALE = ("Not yet", "Partly", "Mostly", "Fully")  # stored as 0..3
 PLAN_SIZE = 3

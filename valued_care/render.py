@@ -76,6 +76,16 @@ def relative(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
+def _globals() -> dict:
+    """What every template may use, the same in site pages, hand-written pages' macros and the PDFs: the address
+    rules (urls) and every controlled vocabulary with its labels."""
+    from valued_care import urls, vocabulary
+
+    names = ("SETTINGS", "REGIONS", "METHODS", "SOURCE_TYPES", "RESOURCE_TYPES", "CONFIDENCE", "DEPTHS",
+             "TARGET_STATUSES", "STEP_KINDS")
+    return {"urls": urls, **{name: getattr(vocabulary, name) for name in names}}
+
+
 @lru_cache(maxsize=None)
 def markdown_env() -> jinja2.Environment:
     # autoescape makes macro output Markup (already escaped); finalize escapes every other value for Markdown.
@@ -85,6 +95,7 @@ def markdown_env() -> jinja2.Environment:
     env.filters["md"] = md_text
     env.filters["anchor"] = anchor_id
     env.filters["html"] = html_text
+    env.globals.update(_globals())
     return env
 
 
@@ -92,6 +103,7 @@ def markdown_env() -> jinja2.Environment:
 def html_env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "pdf"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(_globals())
     return env
 
 
