@@ -47,3 +47,13 @@ def test_internal_links_stay_markdown_and_refuse_web_addresses():
 def test_relative_links_between_pages():
     assert relative("case-studies/a.md", "ingredients/culture.md") == "../ingredients/culture.md"
     assert relative("index.md", "case-studies/a.md") == "case-studies/a.md"
+
+
+def test_the_method_line_reads_the_same_in_every_case():
+    from types import SimpleNamespace
+
+    from valued_care.views import method_line
+    assert method_line(SimpleNamespace(methods=["lean", "digital"], method_detail="Weekly huddles")) == \
+        "Lean and production systems; Digital technology. Weekly huddles"
+    assert method_line(SimpleNamespace(methods=[], method_detail="Weekly huddles")) == "Weekly huddles"
+    assert method_line(SimpleNamespace(methods=[], method_detail=None)) == "Not stated by the sources."

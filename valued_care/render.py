@@ -79,11 +79,11 @@ def relative(from_page: str, to_page: str) -> str:
 def _globals() -> dict:
     """What every template may use, the same in site pages, hand-written pages' macros and the PDFs: the address
     rules (urls) and every controlled vocabulary with its labels."""
-    from valued_care import urls, vocabulary
+    from valued_care import urls, views, vocabulary
 
     names = ("SETTINGS", "REGIONS", "METHODS", "SOURCE_TYPES", "RESOURCE_TYPES", "CONFIDENCE", "DEPTHS",
              "TARGET_STATUSES", "STEP_KINDS")
-    return {"urls": urls, **{name: getattr(vocabulary, name) for name in names}}
+    return {"urls": urls, "method_line": views.method_line, **{name: getattr(vocabulary, name) for name in names}}
 
 
 @lru_cache(maxsize=None)
