@@ -18,7 +18,9 @@ from valued_care import paths
 from valued_care import urls
 from valued_care.site.downloads import Downloads
 from valued_care.data.loader import load_knowledge_base
-from valued_care.outputs.pdf import _cache_page_references, build_pdfs, file_of, read_manifest
+from valued_care.outputs.manifest import file_of
+from valued_care.outputs.manifest import read as read_manifest
+from valued_care.outputs.pdf import _cache_page_references, build_pdfs
 from valued_care.outputs.pdf_book import PdfBook, chapters
 
 

@@ -14,7 +14,6 @@ import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable, TextIO
 
@@ -23,27 +22,16 @@ from valued_care.data.fingerprint import data_fingerprint
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.paths import TEMPLATES
 from valued_care.outputs.pdf_book import PdfBook, PdfDoc
+from valued_care.outputs import manifest
+from valued_care.outputs.manifest import Built, file_of
 from valued_care.progress import progress
 
 STYLESHEET = TEMPLATES / "pdf" / "book.css"
-MANIFEST = "manifest.json"
-SITE_FOLDER = "pdf/"  # PdfDoc.path is a site path: pdf/chapters/x.pdf is out_dir/chapters/x.pdf
 SELECTIONS = ("book", "chapters", "case-studies")
 KIND_OF_SELECTION = {"book": "book", "chapters": "chapter", "case-studies": "case-study"}
 _LABELS = {"book": ("book", "books"), "chapter": ("chapter", "chapters"), "case-study": ("case study", "case studies")}
 # PDF/UA-1 marks the file as tagged for screen readers; pdf_tags is given too, as the variant alone leaves it off.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
-
-
-@dataclass(frozen=True)
-class BuiltPdf:
-    path: str  # site path, e.g. pdf/chapters/leadership.pdf
-    kind: str
-    record_id: str | None
-    title: str
-    bytes: int
-    pages: int
-    fingerprint: str
 
 
 def _cache_page_references() -> None:
@@ -127,16 +115,12 @@ class PdfWriter:
 _writer: PdfWriter | None = None
 
 
-def _write(doc: PdfDoc, out_dir: Path, fingerprint: str) -> BuiltPdf:
+def _write(doc: PdfDoc, out_dir: Path, fingerprint: str) -> Built:
     global _writer
     _writer = _writer or PdfWriter()
     target = file_of(out_dir, doc.path)
     pages = _writer.write(doc, target)
-    return BuiltPdf(doc.path, doc.kind, doc.record_id, doc.title, target.stat().st_size, pages, fingerprint)
-
-
-def file_of(out_dir: Path, site_path: str) -> Path:
-    return out_dir / site_path.removeprefix(SITE_FOLDER)
+    return Built(doc.path, doc.kind, doc.record_id, doc.title, target.stat().st_size, pages, fingerprint)
 
 
 def fingerprint(doc: PdfDoc) -> str:
@@ -149,22 +133,11 @@ def fingerprint(doc: PdfDoc) -> str:
     return digest.hexdigest()[:16]
 
 
-def read_manifest_info(out_dir: Path) -> dict:
-    file = out_dir / MANIFEST
-    return json.loads(file.read_text(encoding="utf-8")) if file.exists() else {}
-
-
-def read_manifest(out_dir: Path) -> dict[str, BuiltPdf]:
-    return {e["path"]: BuiltPdf(**e) for e in read_manifest_info(out_dir).get("files", [])}
-
-
-def _write_manifest(out_dir: Path, built: Iterable[BuiltPdf], edition, data: str, order: dict[str, int]) -> None:
+def _write_manifest(out_dir: Path, built: Iterable[Built], edition, data: str, order: dict[str, int]) -> None:
     """Listed in reading order: the book, the chapters by number, the case studies A to Z."""
     kinds = {kind: i for i, kind in enumerate(KIND_OF_SELECTION.values())}
-    files = sorted(built, key=lambda b: (kinds[b.kind], order.get(b.path, len(order)), b.path))
-    payload = {"edition": edition.isoformat(), "data": data, "files": [asdict(b) for b in files]}
-    (out_dir / MANIFEST).parent.mkdir(parents=True, exist_ok=True)
-    (out_dir / MANIFEST).write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    manifest.write(out_dir, sorted(built, key=lambda b: (kinds[b.kind], order.get(b.path, len(order)), b.path)),
+                   edition, data)
 
 
 def _documents(book: PdfBook, only: Iterable[str]) -> list[PdfDoc]:
@@ -179,7 +152,7 @@ def _documents(book: PdfBook, only: Iterable[str]) -> list[PdfDoc]:
 
 
 def build_pdfs(kb: KnowledgeBase, out_dir: Path, only: Iterable[str] = SELECTIONS, workers: int | None = None,
-               stream: TextIO | None = None) -> list[BuiltPdf]:
+               stream: TextIO | None = None) -> list[Built]:
     """Write the selected PDFs under out_dir (rendering only those that changed); return every PDF built."""
     stream = stream or sys.stderr
     only = tuple(only)
@@ -187,7 +160,7 @@ def build_pdfs(kb: KnowledgeBase, out_dir: Path, only: Iterable[str] = SELECTION
     book = PdfBook(kb)
     docs = _documents(book, only)
     kinds = {KIND_OF_SELECTION[s] for s in only}
-    previous = read_manifest(out_dir)
+    previous = manifest.read(out_dir)
     kept = {path: b for path, b in previous.items() if b.kind not in kinds}
     wanted = {doc.path for doc in docs}
     for path, old in previous.items():  # PDFs of records that no longer exist
@@ -207,7 +180,7 @@ def build_pdfs(kb: KnowledgeBase, out_dir: Path, only: Iterable[str] = SELECTION
     rendered = list(_render_all(todo, out_dir, workers, stream))
     built = [*unchanged, *rendered]
     data = data_fingerprint(kb)
-    if kept and read_manifest_info(out_dir).get("data") != data:
+    if kept and manifest.read_info(out_dir).get("data") != data:
         data = "mixed"  # only some kinds were rebuilt from these data: the rest are older
     _write_manifest(out_dir, [*kept.values(), *built], book.edition, data, _reading_order(book))
     took = time.perf_counter() - started
@@ -239,7 +212,7 @@ def _count(docs: list[PdfDoc]) -> str:
     return ", ".join(f"{n} {_LABELS[kind][n != 1]}" for kind, n in counts.items() if n)
 
 
-def _summary(built: list[BuiltPdf]) -> list[str]:
+def _summary(built: list[Built]) -> list[str]:
     lines = []
     for kind in KIND_OF_SELECTION.values():
         mine = [b for b in built if b.kind == kind]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from valued_care import urls
 
-PDF_FOLDER = "pdf"  # build/pdf/ holds the PDFs as the site's pdf/ folder will
-from valued_care.outputs.pdf import file_of, read_manifest, read_manifest_info
+from valued_care.outputs import manifest
+from valued_care.outputs.manifest import FORMATS
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Download:
     title: str
     bytes: int
     pages: int | None = None
+    format: str = "PDF"  # in link text
 
     @property
     def size(self) -> str:
@@ -34,7 +35,7 @@ class Download:
     @property
     def label(self) -> str:
         """Format, size and pages, for link text: 'PDF, 1.2 MB, 24 pages'."""
-        parts = ["ZIP" if self.path.endswith(".zip") else "PDF", self.size]
+        parts = [self.format, self.size]
         if self.pages:
             parts.append(f"{self.pages} page{'' if self.pages == 1 else 's'}")
         return ", ".join(parts)
@@ -50,14 +51,17 @@ class Downloads:
     @classmethod
     def from_build(cls, build_dir: Path, data_fingerprint: str | None = None,
                    offline_build: bool = False) -> "Downloads":
-        pdf_dir = build_dir / PDF_FOLDER
-        found = [Download(b.path, b.kind, b.record_id, b.title, b.bytes, b.pages)
-                 for b in read_manifest(pdf_dir).values() if file_of(pdf_dir, b.path).is_file()]
+        found, infos = [], []
+        for fmt in FORMATS:  # every download format's manifest, read the same way (outputs/manifest.py)
+            out_dir = build_dir / fmt.folder
+            found += [Download(b.path, b.kind, b.record_id, b.title, b.bytes, b.pages, fmt.label)
+                      for b in manifest.read(out_dir).values() if manifest.file_of(out_dir, b.path).is_file()]
+            infos.append(manifest.read_info(out_dir))
         zip_file = build_dir / urls.OFFLINE_ZIP
         if zip_file.is_file() and not offline_build:
             found.append(Download(urls.OFFLINE_ZIP, "offline", None, "Offline copy of the site",
-                                  zip_file.stat().st_size))
-        info = read_manifest_info(pdf_dir)
+                                  zip_file.stat().st_size, None, "ZIP"))
+        info = next((i for i in infos if i), {})
         stale = bool(found and data_fingerprint and info.get("data") != data_fingerprint)
         edition = dt.date.fromisoformat(info["edition"]) if info.get("edition") else None
         return cls(tuple(found), edition, stale, offline_build)
