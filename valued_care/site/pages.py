@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from functools import partial
+from typing import Any, Callable
 
 import yaml
 from markupsafe import Markup
@@ -16,7 +17,9 @@ from valued_care.site import search_meta
 from valued_care.site import self_assessment
 from valued_care import urls
 from valued_care.site.downloads import Downloads
+from valued_care.data.kinds import KINDS
 from valued_care.data.knowledge_base import KnowledgeBase
+from valued_care.data.model import Reviewed
 from valued_care.render import markdown_env, md_link, relative, web_link
 from valued_care.site.search_index import facets
 from valued_care.vocabulary import SETTINGS
@@ -38,6 +41,33 @@ def _front_matter(title: str, description: str | None, reviewed=None, next_revie
         meta["next_review"] = next_review.isoformat()
     meta.update(extra)
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n"
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """How one kind's record pages differ from the plain default: the name the template knows the record by, and
+    optional title, description, extra context and front matter, each worked out from the record."""
+    name: str
+    template: str | None = None
+    title: Callable[[Any], str] | None = None
+    description: Callable[[Any], str] | None = None
+    context: Callable[[KnowledgeBase, Any], dict] | None = None
+    meta: Callable[[KnowledgeBase, Any], dict] | None = None
+
+
+RECORD_PAGES = {
+    "ingredients": RecordPage("ingredient", "ingredient.md.j2", title=lambda r: f"{r.number}. {r.title}",
+                              meta=lambda kb, r: search_meta.chapter(r)),
+    "theory": RecordPage("review", "theory.md.j2", context=lambda kb, r: {"ingredient": kb.ingredients[r.id]},
+                         meta=search_meta.theory),
+    "case_studies": RecordPage("case", "case_study.md.j2", meta=search_meta.case_study),
+    "trust_stories": RecordPage("story", "trust_story.md.j2", context=lambda kb, r: {"trust": kb.trusts[r.trust]},
+                                meta=search_meta.trust_story),
+    "trusts": RecordPage("trust", "trust.md.j2", title=lambda r: r.name,
+                         description=lambda r: f"Case studies and improvement stories from {r.name}."),
+    "pathways": RecordPage("pathway", "pathway.md.j2", title=lambda r: f"Reading pathway: {r.title}",
+                           meta=lambda kb, r: {"template": "pathway.html"}),
+}
 
 
 class PageBuilder:
@@ -63,35 +93,29 @@ class PageBuilder:
         body = self._render(template, path, title=title, record=record, **context)
         return GeneratedPage(path, front + body, source)
 
+    def record_pages(self) -> list[GeneratedPage]:
+        """A page for each record of each kind that has its own page (kinds.py), laid out as RECORD_PAGES says or,
+        for a kind not listed there, by the template named for one record (event.md.j2), given it as that name."""
+        pages = []
+        for kind in KINDS:
+            if kind.page is None or "#" in kind.page("x"):  # no page, or a place on another page (resources)
+                continue
+            spec = RECORD_PAGES.get(kind.folder, RecordPage(kind.one))
+            for record in getattr(self.kb, kind.folder).values():
+                pages.append(self.page(
+                    spec.template or f"{kind.one}.md.j2", kind.page(record.id),
+                    spec.title(record) if spec.title else record.title,
+                    spec.description(record) if spec.description else getattr(record, "summary", None),
+                    urls.data_file(kind.folder, record.id), record if isinstance(record, Reviewed) else None,
+                    meta=spec.meta(self.kb, record) if spec.meta else None,
+                    **{spec.name: record, **(spec.context(self.kb, record) if spec.context else {})}))
+        return pages
+
     def all_pages(self) -> dict[str, GeneratedPage]:
-        kb, pages = self.kb, []
-        for ing in kb.ingredients.values():
-            pages.append(self.page("ingredient.md.j2", urls.ingredient(ing.id), f"{ing.number}. {ing.title}",
-                                   ing.summary, urls.data_file("ingredients", ing.id), ing, ingredient=ing,
-                                   meta=search_meta.chapter(ing)))
-        for review in kb.theory.values():
-            pages.append(self.page("theory.md.j2", urls.theory(review.id), review.title, review.summary,
-                                   urls.data_file("theory", review.id), review, review=review,
-                                   ingredient=kb.ingredients[review.id], meta=search_meta.theory(kb, review)))
-        for case in kb.case_studies.values():
-            pages.append(self.page("case_study.md.j2", urls.case_study(case.id), case.title, case.summary,
-                                   urls.data_file("case_studies", case.id), case, case=case,
-                                   meta=search_meta.case_study(kb, case)))
-        for story in kb.trust_stories.values():
-            pages.append(self.page("trust_story.md.j2", urls.trust_story(story.id), story.title, story.summary,
-                                   urls.data_file("trust_stories", story.id), story, story=story,
-                                   trust=kb.trusts[story.trust], meta=search_meta.trust_story(kb, story)))
-        for trust in kb.trusts.values():
-            pages.append(self.page("trust.md.j2", urls.trust(trust.id), trust.name,
-                                   f"Case studies and improvement stories from {trust.name}.",
-                                   urls.data_file("trusts", trust.id), trust=trust))
+        kb, pages = self.kb, self.record_pages()
         for slug, label in SETTINGS.items():
             pages.append(self.page("setting.md.j2", urls.setting(slug), f"Setting: {label}",
                                    f"Case studies set in {label.lower()}.", slug=slug, label=label))
-        for pathway in kb.pathways.values():
-            pages.append(self.page("pathway.md.j2", urls.pathway(pathway.id), f"Reading pathway: {pathway.title}",
-                                   pathway.summary, urls.data_file("pathways", pathway.id), pathway, pathway=pathway,
-                                   meta={"template": "pathway.html"}))
         pages += [
             self.page("ingredients_index.md.j2", urls.INGREDIENTS_INDEX, "The nine ingredients",
                       "The nine ingredients of the valued care in mental health model, in order."),
