@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from macros import site_build  # noqa: E402
 from valued_care import paths, urls  # noqa: E402
@@ -52,7 +52,9 @@ class ValuedCareHooks:
         for path, page in site.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide a generated page; remove it (its content comes from data/)")
-            files.append(File.generated(config, path, content=page.markdown))
+            # Generated pages are listed on index pages, not in the menu (which stays small: every page embeds it);
+            # the few the menu does name (site_nav) are found there all the same.
+            files.append(File.generated(config, path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, text in site.files.items():
             files.append(File.generated(config, path, content=text))
         return files
