@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: setup system-libs fonts browser gates-deps validate schemas build serve test bench lock clean pdf offline bench-pdf bench-search
+.PHONY: setup system-libs fonts browser gates-deps validate schemas build serve lint test test-fast bench lock clean pdf offline bench-pdf bench-search
 
 $(STAMP): requirements.lock
 	@python3 -c "import ensurepip" 2>/dev/null || { \
@@ -93,8 +93,17 @@ build: validate system-libs fonts pdf offline
 serve: system-libs build
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: setup system-libs fonts browser gates-deps
+# Lint first: ruff (style, imports, likely bugs, complexity) and mypy, 0 findings, settings in pyproject.toml.
+lint: setup
+	$(PY) -m ruff check
+	$(PY) -m mypy
+
+test: lint system-libs fonts browser gates-deps
 	$(PY) -m pytest
+
+# The unit layer alone (no browser): a few minutes, for the edit-test loop. `make test` runs all.
+test-fast: lint system-libs fonts gates-deps
+	$(PY) -m pytest -m "not browser"
 
 bench: bench-pdf bench-search
 

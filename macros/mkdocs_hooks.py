@@ -8,17 +8,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 
-from macros import site_build  # noqa: E402
-from valued_care import paths, urls  # noqa: E402
-from valued_care.contributors import review  # noqa: E402
-from valued_care.errors import DataInvalid  # noqa: E402
-from valued_care.site import search_meta  # noqa: E402
-from valued_care.site.build import Site, SiteSettings, build_site, edit_url  # noqa: E402
-from valued_care.site.pages import site_nav  # noqa: E402
+from macros import site_build
+from valued_care import paths, urls
+from valued_care.contributors import review
+from valued_care.errors import DataInvalid
+from valued_care.site import search_meta
+from valued_care.site.build import Site, SiteSettings, build_site, edit_url
+from valued_care.site.pages import site_nav
 
 
 class _Build:
@@ -32,7 +32,17 @@ class _Build:
 
 class ValuedCareHooks:
     def __init__(self):
-        self.build: _Build | None = None
+        self._build: _Build | None = None
+
+    @property
+    def build(self) -> _Build:
+        if self._build is None:
+            raise PluginError("the site's data was not loaded: on_config did not run")
+        return self._build
+
+    @build.setter
+    def build(self, value: _Build) -> None:
+        self._build = value
 
     def on_config(self, config):
         try:
@@ -61,7 +71,7 @@ class ValuedCareHooks:
 
     def on_page_context(self, context, page, config, nav):
         self.build.page_urls[page.file.src_uri] = page.url
-        generated = self.build.site.pages.get(page.file.src_uri)
+        generated = self.build.site.pages.get(page.file.src_uri) if self.build.site else None
         if generated is not None:  # edited at its YAML source; generated indexes have none
             page.edit_url = edit_url(config.repo_url, config.edit_uri, generated.source)
         else:  # hand-written: review dates from front matter, shown by overrides/partials/source-file.html

@@ -6,9 +6,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import site_build  # noqa: E402
-from valued_care.site.diagram import model_diagram as render_model_diagram  # noqa: E402
-from valued_care.render import markdown_env, md_link, relative  # noqa: E402
+from macros import site_build
+from valued_care.render import markdown_env, md_link, relative
+from valued_care.site.diagram import model_diagram as render_model_diagram
 
 
 def define_env(env):

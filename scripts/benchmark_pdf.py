@@ -22,9 +22,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from valued_care import paths  # noqa: E402
-from valued_care.data.loader import load_knowledge_base  # noqa: E402
-from valued_care.outputs.pdf import build_pdfs  # noqa: E402
+from valued_care import paths
+from valued_care.data.loader import load_knowledge_base
+from valued_care.outputs.pdf import build_pdfs
 
 
 def synthetic_data(real: Path, target: Path, case_studies: int) -> Path:

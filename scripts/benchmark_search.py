@@ -250,7 +250,7 @@ def query_list(data: Path, count: int) -> list[str]:
     """count queries of one to three words, taken from the case studies' titles, the same on every run."""
     rng = random.Random(7)
     titles = [yaml.safe_load(p.read_text())["title"] for p in sorted((data / "case_studies").glob("*.yml"))]
-    queries = []
+    queries: list[str] = []
     while len(queries) < count:
         words = [w.lower() for w in re.findall(r"[A-Za-z]{4,}", rng.choice(titles))]
         if words:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from valued_care import paths  # noqa: E402
-from valued_care.data.knowledge_base import KnowledgeBase  # noqa: E402
-from valued_care.data.loader import load_knowledge_base  # noqa: E402
+from valued_care import paths
+from valued_care.data.knowledge_base import KnowledgeBase
+from valued_care.data.loader import load_knowledge_base
 
 USER_AGENT = "valued-care-link-check/1 (+https://github.com/valued-care/valued-care)"
 
@@ -79,7 +79,7 @@ def report(results: list[Checked], cited: dict[str, list[str]]) -> str:
     lines += ["| Link | Answer | Cited by |", "|---|---|---|"]
     for result in broken:
         answer = f"HTTP {result.status}" if result.status else f"no answer ({result.error or 'unknown'})"
-        cell = lambda text: text.replace("|", "\\|")  # noqa: E731
+        cell = lambda text: text.replace("|", "\\|")
         lines.append(f"| {cell(result.url)} | {cell(answer)} | {cell(', '.join(cited.get(result.url, [])))} |")
     return "\n".join(lines + [""])
 

@@ -7,8 +7,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from conftest import GOOD
-from valued_care.data.loader import load_knowledge_base
 from scripts import check_links
+from valued_care.data.loader import load_knowledge_base
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -32,10 +32,10 @@ class Handler(BaseHTTPRequestHandler):
         if with_body:
             self.wfile.write(b"ok")
 
-    def do_HEAD(self):  # noqa: N802
+    def do_HEAD(self):
         self._answer(False)
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         self._answer(True)
 
     def log_message(self, *args):

@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, ROOT
-from valued_care.site import credits
 from valued_care.data.citation import SCHEMA, check_citation
 from valued_care.errors import DataProblem
+from valued_care.site import credits
 
 CITATIONS = FIXTURES / "citation"
 BAD = sorted((CITATIONS / "bad").glob("*.cff"))

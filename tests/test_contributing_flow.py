@@ -14,9 +14,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from test_scaffold import fill
 
 from conftest import GOOD, ROOT, build_site
-from test_scaffold import fill
 
 CASE = "peer-support-workers-on-acute-wards"
 TITLE = "Peer support workers on acute wards"

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import ROOT
-from valued_care.site.diagram import BOTTOM, COUNT_GAP, LINE, NARROW, TOP, WIDE, layout, model_diagram
 from valued_care.data.loader import load_knowledge_base
+from valued_care.site.diagram import BOTTOM, COUNT_GAP, LINE, NARROW, TOP, WIDE, layout, model_diagram
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def test_cards_fit_the_drawing_without_overlapping(kb, grid):
     drawing = layout(kb, grid, "index.md")
     boxes = [(c.x, c.y, c.x + c.width, c.y + c.height) for c in drawing.cards]
     for box in boxes:
-        assert 0 <= box[0] and box[2] <= drawing.width and 0 <= box[1] and box[3] <= drawing.height
+        assert box[0] >= 0 and box[2] <= drawing.width and box[1] >= 0 and box[3] <= drawing.height
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)

@@ -10,9 +10,8 @@ import jsonschema
 import pytest
 
 from conftest import GOOD, ROOT
-from valued_care.outputs import export
-from valued_care.outputs import feed
 from valued_care.data.loader import load_knowledge_base
+from valued_care.outputs import export, feed
 
 SITE = "https://example.org/kb/"
 

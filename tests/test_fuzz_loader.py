@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
-from valued_care.errors import DataProblem
-from valued_care.data.loader import load_file
 from valued_care.data.kinds import BY_FOLDER
+from valued_care.data.loader import load_file
+from valued_care.errors import DataProblem
 
 SEEDS = (sorted((ROOT / "data").glob("*/*.yml"))[::3] + sorted((FIXTURES / "good").glob("*/*.yml"))
          + sorted((FIXTURES / "bad").glob("*/*.yml")))
@@ -69,7 +69,8 @@ def test_hostile_structures_are_refused_within_a_memory_bound(name):
     """Nine levels of nine aliases once took 7.7 GB; 40,000 nested '[' crashed the process."""
     tracemalloc.start()
     try:
-        _, _, problems = load_file(FIXTURES / "bad" / "case_studies" / f"{name}.yml", f"{name}.yml", BY_FOLDER["case_studies"].model)
+        _, _, problems = load_file(FIXTURES / "bad" / "case_studies" / f"{name}.yml", f"{name}.yml",
+                                   BY_FOLDER["case_studies"].model)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

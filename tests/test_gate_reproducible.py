@@ -10,10 +10,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from conftest import GOOD, ROOT, build_site
+from quality.reproducible import compare_trees, first_difference
 from valued_care.data.loader import load_knowledge_base
 from valued_care.outputs.offline import zip_site
 from valued_care.outputs.pdf import build_pdfs
-from quality.reproducible import compare_trees, first_difference
 
 EPOCH = "1764158400"  # 2025-11-26 12:00 UTC
 

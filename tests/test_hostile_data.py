@@ -6,18 +6,18 @@ import os
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import html5lib
-from urllib.parse import quote
 import pytest
+from test_render import to_html
 
-from valued_care.errors import DataInvalid
 from valued_care.data.loader import load_knowledge_base
-from valued_care.site.pages import generate_pages
+from valued_care.data.text_rules import web_url
+from valued_care.errors import DataInvalid
 from valued_care.outputs.pdf import template_fetcher
 from valued_care.render import web_link
-from valued_care.data.text_rules import web_url
-from test_render import to_html
+from valued_care.site.pages import generate_pages
 
 PAYLOAD = "https://evil.example/<!--><svg/onload=alert&#40;document.domain&#41;>-->\\"
 

@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import ROOT
-from valued_care.site import self_assessment
-from valued_care.data.loader import load_knowledge_base
 from quality.accessibility import audit, describe
+from valued_care.data.loader import load_knowledge_base
+from valued_care.site import self_assessment
 
 pytestmark = pytest.mark.browser
 MAX = len(self_assessment.SCALE) - 1

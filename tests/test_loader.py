@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, GOOD, ROOT
-from valued_care.errors import DataInvalid
 from valued_care.data.loader import load_knowledge_base
+from valued_care.errors import DataInvalid
 
 BAD = sorted((FIXTURES / "bad").glob("*/*.yml"))
 

@@ -21,7 +21,8 @@ class Event(Reviewed):
 EVENT_ROW = '''    Kind("events", Event, "event", "events", urls.event,
          references=(Ref(("trust",), "trusts", "trust"),), exported="Each event: its title, trust and summary."),
 '''
-EVENT_TEMPLATE = "# {{ title }}\n\n{{ event.summary }}\n\nHosted by {{ link(kb.trusts[event.trust].name, urls.trust(event.trust)) }}.\n"
+EVENT_TEMPLATE = ("# {{ title }}\n\n{{ event.summary }}\n\n"
+                  "Hosted by {{ link(kb.trusts[event.trust].name, urls.trust(event.trust)) }}.\n")
 EVENT_DATA = '''id: {id}
 title: {title}
 summary: A morning of short talks on testing changes in community teams.
@@ -44,7 +45,7 @@ def _follow_the_recipe(copy, trust):
         model.write(EVENT_MODEL)
     # 2. Kinds table row, and its field in the knowledge base
     kinds = pkg / "data" / "kinds.py"
-    _edit(kinds, "from valued_care.data.model import (", "from valued_care.data.model import (Event, ")
+    _edit(kinds, "from valued_care.data.model import ", "from valued_care.data.model import Event, ")
     _edit(kinds, "\n)\nBY_FOLDER", "\n" + EVENT_ROW + ")\nBY_FOLDER")
     _edit(pkg / "data" / "knowledge_base.py", "    pathways: dict[str, Pathway]\n",
           "    pathways: dict[str, Pathway]\n    events: dict\n")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from valued_care import paths
-from valued_care import urls
+from valued_care import paths, urls
 from valued_care.data.loader import load_knowledge_base
 from valued_care.outputs.offline import TOP_FOLDER, external_resources
+
 
 @pytest.fixture(scope="module")
 def bundle_names(built_downloads) -> set[str]:

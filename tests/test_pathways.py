@@ -7,13 +7,13 @@ import re
 import shutil
 
 import pytest
+from test_render import to_html
 
 from conftest import GOOD, ROOT
-from valued_care.errors import DataInvalid
 from valued_care.data.loader import load_knowledge_base
+from valued_care.errors import DataInvalid
 from valued_care.site.pages import generate_pages
 from valued_care.vocabulary import STEP_FOLDERS, STEP_KINDS
-from test_render import to_html
 
 AUDIENCES = {"board-members", "team-leaders-and-clinicians", "experts-by-experience-and-carers", "improvement-leads"}
 

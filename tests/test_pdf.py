@@ -7,24 +7,23 @@ from __future__ import annotations
 
 import io
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 import yaml
 from pypdf import PdfReader
 
 from conftest import GOOD, ROOT, build_site
-from valued_care import paths
-from valued_care import urls
-from valued_care.site.downloads import Downloads
+from valued_care import paths, urls
 from valued_care.data.loader import load_knowledge_base
 from valued_care.outputs.manifest import file_of
 from valued_care.outputs.manifest import read as read_manifest
 from valued_care.outputs.pdf import _cache_page_references, build_pdfs
 from valued_care.outputs.pdf_book import PdfBook, chapters
+from valued_care.site.downloads import Downloads
 
 
-@lru_cache(maxsize=None)
+@cache
 def kb():
     return load_knowledge_base(paths.DATA)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from valued_care.data import personal_data
-from valued_care.errors import DataInvalid
 from valued_care.data.loader import load_knowledge_base
+from valued_care.errors import DataInvalid
 
 # (text, kind of personal data it holds, the part that is personal data)
 POSITIVE = [

@@ -12,8 +12,8 @@ import yaml
 
 from conftest import ROOT
 from valued_care.contributors import scaffold
-from valued_care.errors import DataInvalid
 from valued_care.data.loader import load_knowledge_base
+from valued_care.errors import DataInvalid
 
 TODAY = dt.date(2026, 11, 26)
 

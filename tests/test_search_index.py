@@ -8,11 +8,19 @@ import yaml
 from lunr.index import Index
 
 from conftest import GOOD
-from valued_care.site import search_meta
 from valued_care.data.loader import load_knowledge_base
+from valued_care.site import search_meta
 from valued_care.site.pages import generate_pages
-from valued_care.site.search_index import (NOT_STATED, SEARCH_FIELDS, build_index, facet_values, facets, finder_data,
-                                 finder_script, period_bucket)
+from valued_care.site.search_index import (
+    NOT_STATED,
+    SEARCH_FIELDS,
+    build_index,
+    facet_values,
+    facets,
+    finder_data,
+    finder_script,
+    period_bucket,
+)
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ import pytest
 from markupsafe import escape
 
 from conftest import GOOD, ROOT
-from valued_care.site import self_assessment
 from valued_care.data.loader import load_knowledge_base
+from valued_care.site import self_assessment
 from valued_care.site.pages import generate_pages
 
 HOSTILE = "Stop </script> here & <!-- there --> 'quoted' \"double\" </script x"
@@ -85,7 +85,8 @@ def test_the_page_holds_the_form_and_no_script():
 def test_built_site_loads_the_data_then_the_planner(built_site, real):
     page = (built_site / "self-assessment" / "index.html").read_text()
     assert page.count('<fieldset class="vc-rating"') == sum(len(i.what_good_looks_like) for i in real.ingredients.values())
-    data_tag, planner_tag = '<script src="../assets/javascripts/self-assessment-data.js">', '<script src="../assets/javascripts/self-assessment.js">'
+    data_tag = '<script src="../assets/javascripts/self-assessment-data.js">'
+    planner_tag = '<script src="../assets/javascripts/self-assessment.js">'
     assert 0 < page.index(data_tag) < page.index(planner_tag)
     built = (built_site / "assets" / "javascripts" / "self-assessment-data.js").read_text()
     assert script_data(built) == json.loads(json.dumps(self_assessment.plan_data(real)))

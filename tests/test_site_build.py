@@ -23,7 +23,7 @@ def test_every_record_of_every_kind_with_a_page_gets_one(real_kb, tmp_path):
 
 def test_generated_files_are_made_from_the_same_data(real_kb, tmp_path):
     site = build_site(real_kb, SiteSettings("https://example.org/kb/", "KB"), tmp_path)
-    assert '"count": %d' % len(real_kb.case_studies) in site.files["data/case-studies.json"]
+    assert f'"count": {len(real_kb.case_studies)}' in site.files["data/case-studies.json"]
     assert "https://example.org/kb/case-studies/" in site.files["feed.xml"]
 
 

@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 
 from valued_care import paths
-from valued_care.errors import DataInvalid, display_path
 from valued_care.data.kinds import KINDS
 from valued_care.data.loader import load_knowledge_base
+from valued_care.errors import DataInvalid, display_path
 
 
 def _load_or_report(data: str):
@@ -43,9 +43,8 @@ def cmd_validate(args) -> int:
 
 
 def cmd_schemas(args) -> int:
-    from valued_care.outputs.schemas import write_schemas
-
     from valued_care.outputs.export import write_schemas as write_export_schemas
+    from valued_care.outputs.schemas import write_schemas
 
     for path in [*write_schemas(Path(args.out)), *write_export_schemas(Path(args.out) / "export")]:
         print(f"wrote {path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path}")

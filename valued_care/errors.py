@@ -1,8 +1,8 @@
 """The one error type for bad data: every problem names its file, line and column, and says what to do."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 

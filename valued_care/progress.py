@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Iterable, Iterator, TextIO, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import TextIO, TypeVar
 
 T = TypeVar("T")
 
@@ -26,10 +27,8 @@ def progress(items: Iterable[T], total: int, label: str, stream: TextIO | None =
         stream.flush()
 
     draw(0)
-    done = 0
-    for item in items:
+    for done, item in enumerate(items, 1):
         yield item
-        done += 1
         draw(done)
     if live:
         stream.write("\n")

@@ -9,14 +9,14 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from functools import lru_cache
+from functools import cache
 from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
-from valued_care.paths import TEMPLATES
 from valued_care.data.text_rules import ID_PATTERN
+from valued_care.paths import TEMPLATES
 
 _URL_SAFE = "/:?#[]@!$&()*+,;=-._~%"  # RFC 3986 reserved and unreserved characters (letters and digits are always safe)
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
@@ -86,7 +86,7 @@ def _globals() -> dict:
     return {"urls": urls, "method_line": views.method_line, **{name: getattr(vocabulary, name) for name in names}}
 
 
-@lru_cache(maxsize=None)
+@cache
 def markdown_env() -> jinja2.Environment:
     # autoescape makes macro output Markup (already escaped); finalize escapes every other value for Markdown.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "pages"), autoescape=True,
@@ -99,7 +99,7 @@ def markdown_env() -> jinja2.Environment:
     return env
 
 
-@lru_cache(maxsize=None)
+@cache
 def html_env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "pdf"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -107,7 +107,7 @@ def html_env() -> jinja2.Environment:
     return env
 
 
-@lru_cache(maxsize=None)
+@cache
 def snippet_env() -> jinja2.Environment:
     """HTML and SVG pieces that go into site pages as raw HTML (templates/html/): escaped for HTML, not Markdown."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "html"), autoescape=True,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from collections.abc import Iterable
 
 CUTOFF = 0.5  # how alike two words must be (difflib's ratio) to be offered
 

@@ -51,20 +51,21 @@ def crawl(browser, site: BuiltSite, address: str, states: tuple[PageState, ...] 
     """Visit every page of `site`, served at `address`, and each state on the pages it applies to."""
     parts = urlsplit(address)
     origin = f"{parts.scheme}://{parts.netloc}"
-    report = CrawlReport(log=RequestLog(origin))
+    log = RequestLog(origin)
+    report = CrawlReport(log=log)
     context = browser.new_context(viewport=VIEWPORT)
-    report.log.attach(context)
+    log.attach(context)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.on("pageerror", lambda error: report.errors.append(f"{report.log.page}: {error}"))
+    page.on("pageerror", lambda error: report.errors.append(f"{log.page}: {error}"))
     try:
         for path in site.pages:
             name = path.relative_to(site.root).as_posix()
             url = origin + site.url_path(path)
-            report.visits.append(_visit(page, report.log, url, name, "as loaded", None, audit))
+            report.visits.append(_visit(page, log, url, name, "as loaded", None, audit))
             for state in states:
                 if fnmatch.fnmatch(name, state.pages):
-                    report.visits.append(_visit(page, report.log, url, name, state.name, state.apply, audit))
+                    report.visits.append(_visit(page, log, url, name, state.name, state.apply, audit))
                     page.set_viewport_size(VIEWPORT)
     finally:
         context.close()

@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from valued_care import urls
-from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.kinds import KINDS
+from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import Reviewed
 
 # A hand-written page without its own next_review is due this long after it was last reviewed.

@@ -9,22 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 
-from valued_care.errors import DataInvalid, DataProblem
-from valued_care.data.loader import load_knowledge_base
-from valued_care.paths import TEMPLATES
 from valued_care.contributors.review import REVIEW_INTERVAL_YEARS, years_later
+from valued_care.data.loader import load_knowledge_base
 from valued_care.data.text_rules import ID_PATTERN
 from valued_care.data.text_scan import PLACEHOLDER
-from valued_care.vocabulary import METHODS, REGIONS, SETTINGS, SOURCE_TYPES
+from valued_care.errors import DataInvalid, DataProblem
+from valued_care.paths import TEMPLATES
 from valued_care.suggest import did_you_mean
-
+from valued_care.vocabulary import METHODS, REGIONS, SETTINGS, SOURCE_TYPES
 
 
 @dataclass
@@ -82,17 +81,32 @@ def known_ids(data_dir: Path, kind: str) -> list[str]:
 
 def check(draft: Draft, data_dir: Path) -> Draft:
     """The draft with its id and region filled in, or DraftError listing every problem."""
-    problems: list[str] = []
     trusts, ingredients = known_ids(data_dir, "trusts"), known_ids(data_dir, "ingredients")
     draft.id = draft.id or slug(draft.title)
+    problems = [*_title_problems(draft, data_dir), *_trust_problems(draft, trusts),
+                *_ingredient_problems(draft, ingredients), *_label_problems(draft)]
+    if problems:
+        raise DraftError(problems)
+    if not draft.region and draft.trusts[0] in trusts:
+        draft.region = _trust_region(data_dir, draft.trusts[0])
+    return draft
+
+
+def _title_problems(draft: Draft, data_dir: Path) -> list[str]:
+    problems = []
     if not draft.title.strip():
         problems.append("--title: give the case study a title")
     if not re.fullmatch(ID_PATTERN, draft.id):
         problems.append(f"--id: '{draft.id}' is not a valid id; use lower-case words joined by hyphens")
     elif (data_dir / "case_studies" / f"{draft.id}.yml").exists():
         problems.append(f"--id: data/case_studies/{draft.id}.yml already exists; choose another id")
+    return problems
+
+
+def _trust_problems(draft: Draft, trusts: list[str]) -> list[str]:
     if not draft.trusts:
-        problems.append("--trust: name at least one trust by its id (a file name in data/trusts/)")
+        return ["--trust: name at least one trust by its id (a file name in data/trusts/)"]
+    problems = []
     for i, trust in enumerate(draft.trusts):
         if trust in trusts:
             continue
@@ -102,28 +116,31 @@ def check(draft: Draft, data_dir: Path) -> Draft:
             continue
         problems.append(f"--trust: unknown trust '{trust}' ({_suggest(trust, trusts)}); to add a new trust, "
                         "give --trust-name \"Its full NHS name\" and --region")
+    return problems
+
+
+def _ingredient_problems(draft: Draft, ingredients: list[str]) -> list[str]:
     if not draft.ingredients:
-        problems.append(f"--ingredient: name at least one (the first is the main one): {', '.join(ingredients)}")
-    for value in draft.ingredients:
-        if value not in ingredients:
-            problems.append(f"--ingredient: unknown ingredient '{value}' ({_suggest(value, ingredients)})")
+        return [f"--ingredient: name at least one (the first is the main one): {', '.join(ingredients)}"]
+    problems = [f"--ingredient: unknown ingredient '{value}' ({_suggest(value, ingredients)})"
+                for value in draft.ingredients if value not in ingredients]
     if len(set(draft.ingredients)) != len(draft.ingredients):
         problems.append("--ingredient: each ingredient once")
+    return problems
+
+
+def _label_problems(draft: Draft) -> list[str]:
+    problems = []
     for flag, values, allowed in (("--setting", draft.settings, SETTINGS), ("--method", draft.methods, METHODS)):
-        for value in values:
-            if value not in allowed:
-                problems.append(f"{flag}: unknown value '{value}' ({_suggest(value, list(allowed))})")
+        problems += [f"{flag}: unknown value '{value}' ({_suggest(value, list(allowed))})"
+                     for value in values if value not in allowed]
     if not draft.settings:
         problems.append(f"--setting: name at least one: {', '.join(SETTINGS)}")
     if draft.region and draft.region not in REGIONS:
         problems.append(f"--region: unknown region '{draft.region}' ({_suggest(draft.region, list(REGIONS))})")
     if draft.source and draft.source.type not in SOURCE_TYPES:
         problems.append(f"--source-type: one of {', '.join(SOURCE_TYPES)}")
-    if problems:
-        raise DraftError(problems)
-    if not draft.region and draft.trusts[0] in trusts:
-        draft.region = _trust_region(data_dir, draft.trusts[0])
-    return draft
+    return problems
 
 
 def render(draft: Draft, today: dt.date) -> str:
@@ -184,7 +201,7 @@ def _suggest(value: str, choices: list[str]) -> str:
     return did_you_mean(value, choices, f"{len(choices)} known")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "scaffold"), autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,

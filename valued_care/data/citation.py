@@ -15,9 +15,9 @@ from typing import Any
 import jsonschema
 
 from valued_care.data import text_scan
-from valued_care.errors import DataProblem
 from valued_care.data.text_rules import plain_text, web_url
 from valued_care.data.yaml_source import YamlDocument, YamlProblems, read_yaml
+from valued_care.errors import DataProblem
 from valued_care.suggest import did_you_mean
 
 CFF_VERSION = "1.2.0"

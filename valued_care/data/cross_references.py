@@ -2,7 +2,8 @@
 no list repeats an entry, and each kind's own checks (kind_checks.py)."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from valued_care.data.kind_checks import Context
 from valued_care.data.kinds import KINDS, Kind, Ref

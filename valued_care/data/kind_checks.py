@@ -2,13 +2,14 @@
 numbering, pathway steps, a source listed twice. Each takes the folder it checks and the records read so far."""
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from valued_care.data.yaml_source import YamlDocument
 from valued_care.errors import DataProblem
-from valued_care.vocabulary import STEP_FOLDERS, STEP_KINDS
 from valued_care.suggest import did_you_mean
+from valued_care.vocabulary import STEP_FOLDERS, STEP_KINDS
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ def suggest(value: str, choices) -> str:
 
 
 def _once(folder: str, ctx: Context, field: str, what: str, fix: str) -> list[DataProblem]:
-    problems, first = [], {}
+    problems: list[DataProblem] = []
+    first: dict[Any, str] = {}
     for rid, item in ctx.records[folder].items():
         value = getattr(item, field)
         if value in first:

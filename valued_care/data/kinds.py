@@ -5,13 +5,13 @@ this table, so adding a kind is: its model (model.py), one row here, its page te
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from valued_care import urls
 from valued_care.data import kind_checks
-from valued_care.data.model import (CaseStudy, Ingredient, Pathway, Record, Resource, TheoryReview, Trust,
-                                    TrustStory)
+from valued_care.data.model import CaseStudy, Ingredient, Pathway, Record, Resource, TheoryReview, Trust, TrustStory
 
 Records = Mapping[str, Mapping[str, Any]]  # folder -> id -> record
 

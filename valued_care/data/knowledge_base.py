@@ -23,12 +23,10 @@ class KnowledgeBase:
     _by_trust: dict[str, list[CaseStudy]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_records(cls, records: dict[str, dict], kinds: tuple[Kind, ...] = KINDS) -> "KnowledgeBase":
+    def from_records(cls, records: dict[str, dict], kinds: tuple[Kind, ...] = KINDS) -> KnowledgeBase:
         """One field per kind of the kinds table, each sorted by its kind's order. A kind with no field here is a
         TypeError, so a kind can never be checked and then silently dropped."""
-        kb = cls(**{kind.folder: dict(sorted(records[kind.folder].items(),
-                                             key=lambda kv, k=kind: (k.order(kv[1], records), kv[0])))
-                    for kind in kinds})
+        kb = cls(**{kind.folder: _sorted(records[kind.folder], kind, records) for kind in kinds})
         case_studies = kb.case_studies
         by_ingredient, by_trust = defaultdict(list), defaultdict(list)
         for case in case_studies.values():
@@ -102,3 +100,8 @@ class KnowledgeBase:
     def strongest_source(sources: list[Source]) -> str:
         order = list(SOURCE_TYPES)
         return min((s.type for s in sources), key=order.index)
+
+
+def _sorted(items: dict, kind: Kind, records: dict) -> dict:
+    """The records of one kind in the kind's order, ties broken by id (records themselves are never compared)."""
+    return dict(sorted(items.items(), key=lambda item: (kind.order(item[1], records), item[0])))

@@ -11,11 +11,11 @@ from pydantic import ValidationError
 
 from valued_care.data import text_scan
 from valued_care.data.cross_references import cross_check
-from valued_care.errors import DataInvalid, DataProblem, display_path
-from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.kinds import KINDS
+from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import Record
 from valued_care.data.yaml_source import YamlDocument, YamlProblems, read_yaml
+from valued_care.errors import DataInvalid, DataProblem, display_path
 from valued_care.suggest import did_you_mean, nearest
 
 
@@ -63,8 +63,7 @@ def _load_folder(folder: Path, name: str, model: type[Record], root: Path | None
     return problems
 
 
-def load_file(file: Path, shown: str, model: type[Record]) -> tuple[Record | None, YamlDocument | None,
-                                                                    list[DataProblem]]:
+def load_file(file: Path, shown: str, model: type[Record]) -> tuple[Any, YamlDocument | None, list[DataProblem]]:
     """One data file -> its record (None if it has problems), its document, and every problem found in it."""
     record, doc, problems = _load_record(file, shown, model)
     if doc is not None:  # personal data and unfilled scaffold text, in any field (text_scan.py)
@@ -82,7 +81,7 @@ def _load_record(file: Path, shown: str, model: type[Record]):
         return None, doc, [doc.problem((), f"expected fields ('name: value' lines) but found {found}",
                                        "write one record per file as 'field: value' lines, without a leading '- '")]
     try:
-        record = model.model_validate(doc.value)
+        record: Any = model.model_validate(doc.value)  # a record of the kinds table: each has an id
     except ValidationError as err:
         return None, doc, [_explain(doc, e, model) for e in err.errors()]
     problems = []
@@ -99,7 +98,7 @@ def _field_name(loc: tuple) -> str:
     return text or "the file"
 
 
-def _explain(doc: YamlDocument, error: dict[str, Any], model: type[Record]) -> DataProblem:
+def _explain(doc: YamlDocument, error: Any, model: type[Record]) -> DataProblem:
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
     field, kind, value = _field_name(loc), error["type"], error.get("input")
     raw = doc.raw_text(loc)

@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from valued_care.data.text_rules import ID_PATTERN, MAX_URL_LENGTH, not_reserved, plain_text, web_url
-from valued_care.vocabulary import CONFIDENCE, DEPTHS, METHODS, TARGET_STATUSES, REGIONS, RESOURCE_TYPES, SETTINGS, SOURCE_TYPES, STEP_KINDS
+from valued_care.vocabulary import (
+    CONFIDENCE,
+    DEPTHS,
+    METHODS,
+    REGIONS,
+    RESOURCE_TYPES,
+    SETTINGS,
+    SOURCE_TYPES,
+    STEP_KINDS,
+    TARGET_STATUSES,
+)
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80), AfterValidator(not_reserved),
                Field(description="Lower-case words joined by hyphens, for example east-london")]
@@ -20,15 +30,28 @@ PublicContacts = Annotated[list[ShortText], Field(
     description="Public contact details of an organisation (not a person) that the text gives, exactly as written "
                 "there: an email address, phone number or postcode. Anything else that looks like one is refused.")]
 
-SourceType = Literal[tuple(SOURCE_TYPES)]
-Setting = Literal[tuple(SETTINGS)]
-Region = Literal[tuple(REGIONS)]
-Method = Literal[tuple(METHODS)]
-ResourceType = Literal[tuple(RESOURCE_TYPES)]
-Confidence = Literal[tuple(CONFIDENCE)]
-Depth = Literal[tuple(DEPTHS)]
-TargetStatus = Literal[tuple(TARGET_STATUSES)]
-StepKind = Literal[tuple(STEP_KINDS)]
+# Each controlled list is a Literal of its vocabulary's keys, built from vocabulary.py so the list is written once.
+# A type checker cannot read a Literal built at run time, so it sees plain text; pydantic checks the values.
+if TYPE_CHECKING:
+    SourceType: TypeAlias = str
+    Setting: TypeAlias = str
+    Region: TypeAlias = str
+    Method: TypeAlias = str
+    ResourceType: TypeAlias = str
+    Confidence: TypeAlias = str
+    Depth: TypeAlias = str
+    TargetStatus: TypeAlias = str
+    StepKind: TypeAlias = str
+else:
+    SourceType = Literal[tuple(SOURCE_TYPES)]
+    Setting = Literal[tuple(SETTINGS)]
+    Region = Literal[tuple(REGIONS)]
+    Method = Literal[tuple(METHODS)]
+    ResourceType = Literal[tuple(RESOURCE_TYPES)]
+    Confidence = Literal[tuple(CONFIDENCE)]
+    Depth = Literal[tuple(DEPTHS)]
+    TargetStatus = Literal[tuple(TARGET_STATUSES)]
+    StepKind = Literal[tuple(STEP_KINDS)]
 
 
 class Record(BaseModel):
@@ -50,19 +73,19 @@ class Source(Record):
     url: Url
     publisher: ShortText
     title: ShortText
-    date: Optional[ShortText] = Field(None, description="As the source gives it; leave out if not stated")
+    date: ShortText | None = Field(None, description="As the source gives it; leave out if not stated")
     type: SourceType
-    note: Optional[ShortText] = None
+    note: ShortText | None = None
 
 
 class Outcome(Record):
     text: Text = Field(description="The result, with every figure exactly as the source gives it")
-    period: Optional[ShortText] = Field(None, description="The period the figure covers, if the source says")
+    period: ShortText | None = Field(None, description="The period the figure covers, if the source says")
 
 
 class Period(Record):
-    start: Optional[Year] = None
-    end: Optional[Year] = None
+    start: Year | None = None
+    end: Year | None = None
     description: ShortText
 
     @model_validator(mode="after")
@@ -79,20 +102,20 @@ class CaseStudy(Reviewed):
     primary_ingredient: Id
     other_ingredients: list[Id] = []
     settings: list[Setting] = Field(min_length=1)
-    setting_detail: Optional[ShortText] = None
+    setting_detail: ShortText | None = None
     region: Region
     period: Period
     methods: list[Method] = Field([], description="Leave empty when the sources do not say")
-    method_detail: Optional[ShortText] = None
+    method_detail: ShortText | None = None
     summary: Annotated[str, StringConstraints(max_length=600), AfterValidator(plain_text)]
-    problem: Optional[Text] = Field(None, description="The starting problem; leave out if the sources do not describe it")
+    problem: Text | None = Field(None, description="The starting problem; leave out if the sources do not describe it")
     what_they_did: list[Text] = Field(min_length=1)
     outcomes: list[Outcome] = Field(min_length=1)
     lessons: list[Text] = []
     depth: Depth = Field(description="full: the sources give the problem, concrete actions and what was measured; "
                                      "outline: they describe the work only in broad terms")
     confidence: Confidence = "checked"
-    evidence_note: Optional[Text] = None
+    evidence_note: Text | None = None
     sources: list[Source] = Field(min_length=1)
     added: dt.date = Field(description="When the case study was added to the knowledge base")
     public_contacts: PublicContacts = []
@@ -105,11 +128,11 @@ class CaseStudy(Reviewed):
 class Trust(Record):
     id: Id
     name: ShortText
-    short_name: Optional[ShortText] = None
+    short_name: ShortText | None = None
     region: Region
-    note: Optional[ShortText] = Field(None, description="For example a merger or new name, as a source states it")
+    note: ShortText | None = Field(None, description="For example a merger or new name, as a source states it")
     public_contacts: PublicContacts = []
-    merged_into: Optional[Id] = Field(None, description="The id of the trust this one merged into, if it did")
+    merged_into: Id | None = Field(None, description="The id of the trust this one merged into, if it did")
 
     @property
     def label(self) -> str:
@@ -121,14 +144,14 @@ class TrustStory(Reviewed):
     trust: Id
     title: ShortText
     summary: Annotated[str, StringConstraints(max_length=600), AfterValidator(plain_text)]
-    area: Optional[ShortText] = None
+    area: ShortText | None = None
     before: list[Text] = Field(min_length=1)
     what_they_did: list[Text] = Field(min_length=1)
     what_changed: list[Text] = Field(min_length=1)
     lessons: list[Text] = Field(min_length=1)
     ingredients: list[Id] = Field(min_length=1, description="The ingredient the story shows most comes first")
     confidence: Confidence = "checked"
-    evidence_note: Optional[Text] = None
+    evidence_note: Text | None = None
     sources: list[Source] = Field(min_length=1)
     added: dt.date
     public_contacts: PublicContacts = []
@@ -138,8 +161,8 @@ class Fact(Record):
     text: Text
     as_of: ShortText = Field(description="When the fact held, as the source dates it, e.g. 'July 2025'")
     source: Id = Field(description="The id of a resource in data/resources")
-    target: Optional[ShortText] = Field(None, description="If the fact is a national target: what it aimed for and by when")
-    target_status: Optional[TargetStatus] = Field(None, description="What became of that target, as a dated source says")
+    target: ShortText | None = Field(None, description="If the fact is a national target: what it aimed for and by when")
+    target_status: TargetStatus | None = Field(None, description="What became of that target, as a dated source says")
 
     @model_validator(mode="after")
     def _target_has_status(self):
@@ -177,13 +200,13 @@ class TheoryReview(Reviewed):
 class Resource(Record):
     id: Id
     title: ShortText
-    authors: Optional[ShortText] = None
+    authors: ShortText | None = None
     publisher: ShortText
     year: Year
-    url: Optional[Url] = None
+    url: Url | None = None
     type: ResourceType
     ingredients: list[Id] = Field(min_length=1)
-    description: Optional[Text] = None
+    description: Text | None = None
 
 
 class PathwayStep(Record):

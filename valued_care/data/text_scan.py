@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 
 from valued_care.data import personal_data
-from valued_care.errors import DataProblem
 from valued_care.data.yaml_source import YamlDocument
+from valued_care.errors import DataProblem
 
 # What `python -m valued_care new-case-study` writes where the contributor's words go. The validator refuses it, so a
 # half-filled case study can never be published.

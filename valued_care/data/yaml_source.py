@@ -160,14 +160,16 @@ def _compose(text: str, shown_as: str) -> yaml.Node | None:
         node: yaml.Node | None = None
         if isinstance(event, yaml.ScalarEvent):
             tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            # The C parser's marks have the same fields as the Python parser's; the stubs know only the latter.
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,  # type: ignore[arg-type]
+                                   style=event.style)
         elif isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
                 refuse(event, f"values are nested more than {MAX_DEPTH} levels deep",
                        "flatten the structure; no field of ours nests that deep")
             kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
             tag = resolver.resolve(kind, None, event.implicit)
-            collection = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            collection = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)  # type: ignore[arg-type]
             stack.append((collection, []))
             continue
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -200,7 +202,7 @@ def _comments_cutting_values(text: str, root: yaml.Node | None, shown_as: str) -
             pending.extend(value for _, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)
-        elif not node.style and node.end_mark is not None and node.end_mark.line < len(lines):
+        elif not getattr(node, "style", None) and node.end_mark is not None and node.end_mark.line < len(lines):
             rest = lines[node.end_mark.line][node.end_mark.column:]
             if re.match(r"\s+#", rest):
                 problems.append(DataProblem(
@@ -210,7 +212,10 @@ def _comments_cutting_values(text: str, root: yaml.Node | None, shown_as: str) -
     return sorted(problems, key=lambda p: (p.line, p.col))
 
 
-def _build(node: yaml.Node, loc: Location, doc: YamlDocument, problems: list[DataProblem], constructor) -> Any:
+def _build(node: yaml.Node | None, loc: Location, doc: YamlDocument, problems: list[DataProblem],
+           constructor) -> Any:
+    if node is None:  # an empty file
+        return None
     doc.nodes[loc] = node
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}

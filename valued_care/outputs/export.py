@@ -10,13 +10,13 @@ import copy
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from valued_care import urls
-from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.kinds import KINDS
+from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import Record
 from valued_care.vocabulary import SOURCE_TYPES
 

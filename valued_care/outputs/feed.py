@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import jinja2
 
 from valued_care import urls
-from valued_care.outputs.export import permalink
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import CaseStudy, Ingredient, Trust
+from valued_care.outputs.export import permalink
 from valued_care.paths import TEMPLATES
 
 FEED = "feed.xml"
@@ -50,7 +50,7 @@ def atom(kb: KnowledgeBase, site_url: str, site_name: str, rights: str = "", lim
         feed_url=permalink(site_url, "index.md") + FEED, whats_new_url=permalink(site_url, WHATS_NEW))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _env() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "feed"), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)

@@ -17,8 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import TextIO
 
-from valued_care import paths
-from valued_care import urls
+from valued_care import paths, urls
 from valued_care.progress import progress
 
 TOP_FOLDER = "valued-care-offline"

@@ -13,17 +13,18 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from valued_care import urls
 from valued_care.data.fingerprint import data_fingerprint
 from valued_care.data.knowledge_base import KnowledgeBase
-from valued_care.paths import TEMPLATES
-from valued_care.outputs.pdf_book import PdfBook, PdfDoc
 from valued_care.outputs import manifest
 from valued_care.outputs.manifest import Built, file_of
+from valued_care.outputs.pdf_book import PdfBook, PdfDoc
+from valued_care.paths import TEMPLATES
 from valued_care.progress import progress
 
 STYLESHEET = TEMPLATES / "pdf" / "book.css"
@@ -55,7 +56,7 @@ def _cache_page_references() -> None:
             pdf.__dict__["_page_references"] = cached
         return cached[1]
 
-    page_references.cached = True
+    page_references.cached = True  # type: ignore[attr-defined]  # a mark that the patch is in place
     pydyf.PDF.page_references = property(page_references)
 
 
@@ -170,9 +171,9 @@ def build_pdfs(kb: KnowledgeBase, out_dir: Path, only: Iterable[str] = SELECTION
     todo, unchanged = [], []
     for doc in docs:
         print_ = fingerprint(doc)
-        old = previous.get(doc.path)
-        if old and old.fingerprint == print_ and file_of(out_dir, doc.path).exists():
-            unchanged.append(old)
+        before = previous.get(doc.path)
+        if before and before.fingerprint == print_ and file_of(out_dir, doc.path).exists():
+            unchanged.append(before)
         else:
             todo.append((doc, print_))
     print(f"PDF: {len(docs)} documents ({_count(docs)}); {len(unchanged)} unchanged, {len(todo)} to render",
@@ -217,6 +218,6 @@ def _summary(built: list[Built]) -> list[str]:
     for kind in KIND_OF_SELECTION.values():
         mine = [b for b in built if b.kind == kind]
         if mine:
-            lines.append(f"{len(mine)} {_LABELS[kind][len(mine) != 1]} ({sum(b.pages for b in mine)} pages, "
+            lines.append(f"{len(mine)} {_LABELS[kind][len(mine) != 1]} ({sum(b.pages or 0 for b in mine)} pages, "
                          f"{sum(b.bytes for b in mine) / 1e6:.1f} MB)")
     return lines

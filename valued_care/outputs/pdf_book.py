@@ -7,8 +7,8 @@ the PDF when its target is in that PDF (printed with a page number), else to the
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from valued_care import urls
 from valued_care.data.knowledge_base import KnowledgeBase

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from valued_care import paths
 from valued_care.data.citation import check_citation
-from valued_care.errors import DataInvalid, display_path
 from valued_care.data.text_rules import plain_text, web_url
 from valued_care.data.yaml_source import read_yaml
+from valued_care.errors import DataInvalid, display_path
 
 CITATION = paths.ROOT / "CITATION.cff"
 _ORCID = re.compile(r"https://orcid\.org/\d{4}-\d{4}-\d{4}-\d{3}[\dX]")

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from valued_care import urls
-
 from valued_care.outputs import manifest
 from valued_care.outputs.manifest import FORMATS
 
@@ -50,7 +49,7 @@ class Downloads:
 
     @classmethod
     def from_build(cls, build_dir: Path, data_fingerprint: str | None = None,
-                   offline_build: bool = False) -> "Downloads":
+                   offline_build: bool = False) -> Downloads:
         found, infos = [], []
         for fmt in FORMATS:  # every download format's manifest, read the same way (outputs/manifest.py)
             out_dir = build_dir / fmt.folder

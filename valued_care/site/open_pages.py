@@ -5,11 +5,11 @@ Built with the same PageBuilder and escaped Markdown templates as the record pag
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
-from valued_care.site import credits
-from valued_care.outputs import export
-from valued_care.outputs import feed
 from valued_care.data.knowledge_base import KnowledgeBase
+from valued_care.outputs import export, feed
+from valued_care.site import credits
 from valued_care.site.pages import GeneratedPage, PageBuilder
 
 OPEN_DATA = "open-data.md"
@@ -19,7 +19,7 @@ CONTRIBUTING = "contributing.md"
 
 def generate(kb: KnowledgeBase) -> dict[str, GeneratedPage]:
     builder = PageBuilder(kb)
-    links = dict(feed=feed.FEED, open_data=OPEN_DATA, whats_new=feed.WHATS_NEW, contributors_page=CONTRIBUTORS,
+    links: dict[str, Any] = dict(feed=feed.FEED, open_data=OPEN_DATA, whats_new=feed.WHATS_NEW, contributors_page=CONTRIBUTORS,
                  contributing=CONTRIBUTING)
     cases = feed.newest(kb)
     months = [(month, list(group)) for month, group in groupby(cases, key=lambda c: c.added.strftime("%B %Y"))]

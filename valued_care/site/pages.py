@@ -6,21 +6,21 @@ Each page is Markdown from a template in templates/pages/, with YAML front matte
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from markupsafe import Markup
 
-from valued_care.site import search_meta
-from valued_care.site import self_assessment
 from valued_care import urls
-from valued_care.site.downloads import Downloads
 from valued_care.data.kinds import KINDS
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import Reviewed
 from valued_care.render import markdown_env, md_link, relative, web_link
+from valued_care.site import search_meta, self_assessment
+from valued_care.site.downloads import Downloads
 from valued_care.site.search_index import facets
 from valued_care.vocabulary import SETTINGS
 
