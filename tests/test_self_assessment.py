@@ -1,5 +1,5 @@
 """The self-assessment page as built: one radio group per 'what good looks like' statement, and the plan's data as a
-script of its own that carries any text exactly. The plan itself is worked out in the browser (test_journey_browser.py
+script of its own that carries any text exactly. The plan itself is worked out in the browser (test_reader_journeys_browser.py
 checks it against the same data)."""
 from __future__ import annotations
 
