@@ -124,6 +124,13 @@ class CaseStudy(Reviewed):
     def ingredients(self) -> list[str]:
         return [self.primary_ingredient, *self.other_ingredients]
 
+    @model_validator(mode="after")
+    def _full_account_has_a_problem(self):
+        if self.depth == "full" and not self.problem:
+            raise ValueError("depth: full needs the starting problem (the field 'problem'); if the sources do not "
+                             "describe it, set depth: outline")
+        return self
+
 
 class Trust(Record):
     id: Id
