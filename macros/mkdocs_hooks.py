@@ -59,12 +59,15 @@ class ValuedCareHooks:
         # Files made earlier into build/ are files of the site, so pages link them and strict mode checks the links.
         for download in site.downloads.files:
             files.append(File(download.path, str(paths.BUILD), config.site_dir, config.use_directory_urls))
-        for path, page in site.pages.items():
+        pages_dir = site_build.write_changed_pages({path: page.markdown for path, page in site.pages.items()})
+        for path in site.pages:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide a generated page; remove it (its content comes from data/)")
             # Generated pages are listed on index pages, not in the menu (which stays small: every page embeds it);
-            # the few the menu does name (site_nav) are found there all the same.
-            files.append(File.generated(config, path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+            # the few the menu does name (site_nav) are found there all the same. They are files on disk, rewritten
+            # only when they change, so `mkdocs serve --dirty` (make preview) rebuilds only what an edit touched.
+            files.append(File(path, str(pages_dir), config.site_dir, config.use_directory_urls,
+                              inclusion=InclusionLevel.NOT_IN_NAV))
         for path, text in site.files.items():
             files.append(File.generated(config, path, content=text))
         return files

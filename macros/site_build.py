@@ -6,6 +6,7 @@ the files again.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from valued_care import paths
@@ -31,3 +32,19 @@ def load(data_dir: Path | None = None) -> KnowledgeBase:
 def current() -> KnowledgeBase:
     """The knowledge base the current build loaded (loading it if no build has yet)."""
     return _loaded["kb"] if "kb" in _loaded else load()  # type: ignore[return-value]
+
+
+def write_changed_pages(pages: dict[str, str]) -> Path:
+    """The generated pages as files in a cache folder of their own (one per data folder), each rewritten only when
+    its text changed and stale ones removed, so a file's age says whether its page needs building again."""
+    key = hashlib.sha256(str(paths.DATA).encode()).hexdigest()[:12]
+    folder = paths.ROOT / ".cache" / "generated-pages" / key
+    for path, text in pages.items():
+        file = folder / path
+        if not file.is_file() or file.read_text(encoding="utf-8") != text:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(text, encoding="utf-8")
+    for file in folder.rglob("*.md"):
+        if file.relative_to(folder).as_posix() not in pages:
+            file.unlink()
+    return folder

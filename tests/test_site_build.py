@@ -61,3 +61,17 @@ def test_one_build_loads_and_checks_the_data_once(monkeypatch, tmp_path):
         os.chdir(cwd)
     assert len(calls) == 1
     assert (tmp_path / "site" / "case-studies" / "example-case" / "index.html").exists()
+
+
+def test_generated_pages_on_disk_are_rewritten_only_when_they_change(monkeypatch, tmp_path):
+    from macros import site_build
+
+    monkeypatch.setattr(site_build.paths, "ROOT", tmp_path)
+    folder = site_build.write_changed_pages({"a.md": "A", "case-studies/b.md": "B", "c.md": "C"})
+    os.utime(folder / "a.md", (1, 1))
+    os.utime(folder / "case-studies" / "b.md", (1, 1))
+    site_build.write_changed_pages({"a.md": "A", "case-studies/b.md": "B, edited"})
+    assert (folder / "a.md").stat().st_mtime == 1  # unchanged: `mkdocs serve --dirty` skips it
+    assert (folder / "case-studies" / "b.md").read_text() == "B, edited"
+    assert (folder / "case-studies" / "b.md").stat().st_mtime > 1
+    assert not (folder / "c.md").exists()  # a page that is no longer generated is not served stale
