@@ -178,9 +178,10 @@ def test_cached_page_references_follow_added_pages():
     assert [len(refs) for refs in seen] == [1, 2, 3]
 
 
-def test_site_url_matches_mkdocs_yml():
+def test_site_url_matches_mkdocs_yml_and_the_citation():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_IgnoreTags)
     assert config["site_url"] == urls.SITE_URL
+    assert yaml.safe_load((ROOT / "CITATION.cff").read_text())["url"] == urls.SITE_URL
 
 
 class _IgnoreTags(yaml.SafeLoader):

@@ -1,5 +1,8 @@
 """Where each record's page lives (docs-relative source paths). Change a URL scheme here and nowhere else."""
 import posixpath
+import re
+
+from valued_care.paths import ROOT
 
 
 def ingredient(rid: str) -> str:
@@ -87,9 +90,17 @@ def pdf_case_study(rid: str) -> str:
     return f"pdf/case-studies/{rid}.pdf"
 
 
+def _published_address() -> str:
+    """site_url in mkdocs.yml, the one place the published address is written (read as text: the file holds MkDocs'
+    own YAML tags). CITATION.cff repeats it for citation tools; a test keeps the two equal."""
+    found = re.search(r"^site_url:\s*(\S+?)/?\s*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    if not found:
+        raise RuntimeError("mkdocs.yml has no site_url: give the published address, ending in /")
+    return found.group(1) + "/"
+
+
 # The published address, for links printed in PDFs to pages that are not in the same PDF.
-# Keep equal to site_url in mkdocs.yml (tests/test_pdf.py checks).
-SITE_URL = "https://valued-care.github.io/valued-care/"
+SITE_URL = _published_address()
 
 
 def web(page: str) -> str:
