@@ -21,6 +21,13 @@ from valued_care.errors import DataProblem
 PLACEHOLDER = "TODO"
 _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
 ALLOWLIST_FIELD = "public_contacts"
+# How research was done is not what readers need: "the excerpt read", "stored copy", "partly seen" say what a
+# researcher could see, not what the sources say. Readers need the plain statement: "The sources do not give ...".
+_WORKING_NOTES = re.compile(
+    r"\b(?:the excerpts? (?:we |I )?read|excerpt read|stored cop(?:y|ies)|research notes|partly[- ]seen"
+    r"|could not be (?:read|opened)|(?:was|were) not visible|visible in the (?:excerpt|copy|page))\b", re.IGNORECASE)
+_WORKING_NOTES_FIX = ("say what the public sources give or do not give, for readers (for example 'The sources do not "
+                      "give the dates'), not what could be seen while researching")
 # Zero-width characters and bidi embedding, override and isolate controls: they split a word so that no check
 # recognises it, or make a line show in a different order from how it is stored ("Trojan Source").
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
@@ -47,6 +54,10 @@ def check(doc: YamlDocument, file: Path, public_contacts: bool = True) -> list[D
                 continue
             problems.append(_at(doc, source, node, finding.start, finding.text, _pii_message(finding),
                                 fix(finding)))
+        notes = _WORKING_NOTES.search(node.value)
+        if notes:
+            problems.append(_at(doc, source, node, notes.start(), notes.group(0),
+                                f"research-process wording '{notes.group(0)}' in reader text", _WORKING_NOTES_FIX))
         for match in _PLACEHOLDER.finditer(node.value):
             problems.append(_at(doc, source, node, match.start(), match.group(0),
                                 "still holds placeholder text from the scaffold",
