@@ -79,14 +79,16 @@ def synthetic_data(n: int, target: Path, seed: int = 4) -> Path:
     settings = sorted({s for case in originals for s in case["settings"]})
     regions = sorted({case["region"] for case in originals})
     methods = sorted({m for case in originals for m in case.get("methods", [])})
-    words = sorted({w for case in originals for w in re.findall(r"\b[a-z]{5,}\b", case["summary"] + case["problem"])})
+    words = sorted({w for case in originals for w in re.findall(r"\b[a-z]{5,}\b",
+                                                                 case["summary"] + case.get("problem", ""))})
     for k in range(n):
         case = dict(originals[k % len(originals)])
         copy = k // len(originals)
         case["id"] = f"{case['id']}-{copy}"
         case["title"] = _mutate(case["title"], words, rng, 300) + ("" if copy == 0 else f" ({copy})")
         case["summary"] = _mutate(case["summary"], words, rng, 600)
-        case["problem"] = _mutate(case["problem"], words, rng, 3000)
+        if "problem" in case:  # an outline case study may leave it out
+            case["problem"] = _mutate(case["problem"], words, rng, 3000)
         case["outcomes"] = [{**o, "text": _mutate(o["text"], words, rng, 3000)} for o in case["outcomes"]]
         case["trusts"] = [rng.choice(trusts)]
         case["primary_ingredient"] = rng.choice(ingredients)

@@ -1,7 +1,9 @@
 """The case-study finder in a real browser (Debian's Chromium, headless), over http and from file://.
 
-Expected results and counts are worked out here in Python from the same data, with lunr.py's own tokenizer and
-stemmer, so the test follows the content as it grows.
+What the list should show is worked out from the same data: which case studies a search finds comes from the
+finder's own engine (finder-search.js, whose matching and ranking tests/test_search_engine.py checks against the
+data), and what the filters and counts then show is worked out here in Python, so the test follows the content
+as it grows.
 """
 from __future__ import annotations
 
@@ -10,13 +12,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote_plus, urlsplit
 
 import pytest
-from lunr.index import Index
-from lunr.pipeline import Pipeline
-from lunr.query import Query, QueryPresence
-from lunr.stemmer import stemmer
-from lunr.stop_word_filter import stop_word_filter
-from lunr.tokenizer import Tokenizer
-from lunr.trimmer import trimmer
 
 from conftest import ROOT, build_site
 from valued_care.data.loader import load_knowledge_base
@@ -24,6 +19,7 @@ from valued_care.site.search_index import finder_data
 
 pytestmark = pytest.mark.browser
 PAGE = 20  # results the finder shows at first and adds with "Show more" (finder.js)
+PHONE = {"width": 375, "height": 812}
 
 
 # ---- fixtures (chromium and served, the built site over http, come from conftest) ----------------------------
@@ -56,40 +52,10 @@ def page(chromium):
 
 # ---- the oracle: what the finder should show, from the same data ----------------------------------------------
 
-_pipeline = Pipeline()
-_pipeline.add(trimmer, stop_word_filter, stemmer)
-_terms_cache: dict[int, dict[str, set[str]]] = {}
-
-
-def indexed_terms(kb) -> dict[str, set[str]]:
-    """Each case study's searchable words as lunr indexes them."""
-    if id(kb) in _terms_cache:
-        return _terms_cache[id(kb)]
-    terms = _terms_cache[id(kb)] = {}
-    for case in kb.case_studies.values():
-        fields = [case.title, case.summary, *(o.text for o in case.outcomes),
-                  *(f"{kb.trusts[t].name} {kb.trusts[t].short_name or ''}" for t in case.trusts)]
-        terms[case.id] = {str(t) for t in _pipeline.run(Tokenizer(" ".join(fields)))}
-    return terms
-
-
-def expected_hits(kb, text: str) -> set[str]:
-    """Case studies holding every word of text (stemmed, stop words aside), the last word as the start of a word."""
-    *before, final = Tokenizer(text)
-    whole = [str(stemmer(t)) for t in (trimmer(t) for t in before) if stop_word_filter(t)]
-    last = str(stemmer(trimmer(final)))
-    return {cid for cid, terms in indexed_terms(kb).items()
-            if all(w in terms for w in whole) and any(t.startswith(last) for t in terms)}
-
-
-def best_by_lunr(data, word: str) -> set[str]:
-    """The case studies lunr.py itself ranks first for a word being typed (its stem as a required prefix)."""
-    index = Index.load(data["index"])
-    query = index.create_query()
-    query.term(str(stemmer(trimmer(Tokenizer(word)[0]))), use_pipeline=False, presence=QueryPresence.REQUIRED,
-               wildcard=Query.WILDCARD_TRAILING)
-    hits = index.query(query)
-    return {data["docs"][int(hit["ref"])][0] for hit in hits if hit["score"] >= hits[0]["score"] - 1e-9}
+def engine_hits(page, text: str) -> list[str]:
+    """The case studies the finder's engine finds for text, most relevant first."""
+    return page.evaluate("""t => { const found = window.vcFinder.search(t);
+        return found ? found.hits.map(d => window.vcFinderData.docs[d][0]) : null; }""", text)
 
 
 def expected_counts(data, ids: set[str], facet: str, ticked: dict[str, set[str]]) -> dict[str, int]:
@@ -139,10 +105,10 @@ def wait_for_status(page, pattern: str):
                            arg=pattern)
 
 
-def a_query_word(kb) -> str:
+def a_query_word(page, kb) -> str:
     """A word from the titles that finds several case studies but not most, the same on every run."""
     words = sorted({w.lower() for c in kb.case_studies.values() for w in re.findall(r"[A-Za-z]{5,}", c.title)})
-    hits = {w: len(expected_hits(kb, w)) for w in words}
+    hits = {w: len(engine_hits(page, w) or []) for w in words}
     fitting = [w for w in words if 3 <= hits[w] <= max(3, len(kb.case_studies) // 3)] or words
     return max(fitting, key=lambda w: hits[w])
 
@@ -167,18 +133,19 @@ def journey(page, kb, data, finder_url: str):
     assert shown_ids(page) == every[:PAGE]
     assert status(page).startswith(f"{len(every)} case stud")
 
-    word = a_query_word(kb)
+    word = a_query_word(page, kb)
     page.click("#vc-finder-q")
     page.keyboard.type(word, delay=20)
-    hits = expected_hits(kb, word)
+    ranked = engine_hits(page, word)
+    hits = set(ranked)
     assert hits, word
     wait_for_status(page, f"^{len(hits)} case stud")
     assert_shows(page, hits)
     assert "most relevant first" in status(page)
-    assert shown_ids(page)[0] in best_by_lunr(data, word)  # the same order as lunr's own scoring
+    assert shown_ids(page) == ranked[:PAGE]  # in the engine's order
     for facet in ("ingredient", "setting", "method", "period"):
         assert shown_counts(page, facet) == expected_counts(data, hits, facet, {})
-    assert query(page.url)["q"] == [word]
+    assert query(page.url)["find"] == [word]
 
     # Tick an ingredient, with the keyboard.
     ingredient = narrowing(list(kb.ingredients), hits, lambda i: kb.case_studies[i].ingredients)
@@ -242,10 +209,23 @@ def test_chapter_search_opens_the_finder_filtered_to_the_chapter(page, served, d
     page.fill("#vc-scope-q", "staff")
     page.press("#vc-scope-q", "Enter")
     ready(page)
-    assert query(page.url) == {"ingredient": [ingredient], "q": ["staff"]}
+    assert query(page.url) == {"ingredient": [ingredient], "find": ["staff"]}
     assert page.is_checked(f"#vc-f-ingredient-{ingredient}") and page.input_value("#vc-finder-q") == "staff"
-    expected = {i for i in expected_hits(kb, "staff") if ingredient in kb.case_studies[i].ingredients}
+    assert not page.is_checked("#__search")  # Material's search stays closed
+    expected = {i for i in engine_hits(page, "staff") if ingredient in kb.case_studies[i].ingredients}
     wait_for_status(page, f"^{len(expected) or 'No'} case stud")
+
+
+def test_an_old_q_address_opens_the_finder_with_its_words_and_not_materials_search(page, served, data):
+    """Cause 4 of issue 12: ?q= is also Material's search parameter, so it opened Material's search on top."""
+    page.goto(served + "finder/?q=" + quote_plus("staff survey") + "&setting=community")
+    ready(page)
+    assert query(page.url) == {"find": ["staff survey"], "setting": ["community"]}  # rewritten once
+    assert page.input_value("#vc-finder-q") == "staff survey" and page.is_checked("#vc-f-setting-community")
+    assert not page.is_checked("#__search") and not page.is_visible(".md-search__output")
+    page.goto(served + "finder/?find=staff")
+    ready(page)
+    assert not page.is_checked("#__search") and page.input_value("#vc-finder-q") == "staff"
 
 
 def test_show_more_and_clear(page, served, data):
@@ -263,6 +243,50 @@ def test_show_more_and_clear(page, served, data):
     assert page.input_value("#vc-finder-q") == "" and urlsplit(page.url).query == ""
 
 
+def test_nothing_found_never_shows_the_whole_list_and_offers_ways_on(page, served, data):
+    """Cause 3 of issue 12: an address matching nothing said so and still listed every case study."""
+    page.goto(served + "finder/?find=zzzzqqq")
+    ready(page)
+    assert status(page).startswith("No case studies match") and shown_ids(page) == []
+    assert page.is_visible("#vc-finder-none") and page.is_hidden("#vc-finder-more")
+    page.fill("#vc-finder-q", "violense")  # a word no case study holds: searched as the nearest one, and said so
+    wait_for_status(page, "Showing \u201cviolence\u201d for \u201cviolense\u201d")
+    assert shown_ids(page) and page.is_hidden("#vc-finder-none")
+    # Words that match, but not with the filters ticked: their counts without the filters, and a way back.
+    hits = set(engine_hits(page, "restraint"))
+    region = next(r for r in data["facets"] if r["key"] == "region")["values"]
+    kb = load_knowledge_base(ROOT / "data")
+    empty = next(r for r in region if not any(kb.case_studies[i].region == r for i in hits))
+    page.goto(served + f"finder/?find=restraint&region={empty}")
+    ready(page)
+    assert shown_ids(page) == [] and page.is_visible("#vc-finder-none")
+    assert page.inner_text("#vc-finder-none-words").strip() == f"restraint: {len(hits)} case studies"
+    page.click("#vc-finder-none-clear")
+    wait_for_status(page, f"^{len(hits)} case stud")
+    assert query(page.url) == {"find": ["restraint"]}
+
+
+def test_on_a_phone_the_count_and_first_results_are_on_the_first_screen(page, served, data):
+    page.set_viewport_size(PHONE)
+    page.goto(served + "finder/")
+    ready(page)
+    toggle = page.locator("#vc-finder-filters-toggle")
+    assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+    assert not page.locator("#vc-finder-filters fieldset").first.is_visible()  # filters folded away
+    page.click("#vc-finder-q")
+    page.keyboard.type("violence", delay=20)
+    wait_for_status(page, "most relevant first")
+    box = page.locator("#vc-finder-q").bounding_box()
+    count = page.locator("#vc-finder-status").bounding_box()
+    first = page.locator("#vc-finder-results > li").first.bounding_box()
+    assert box["y"] < count["y"] < first["y"] and first["y"] + 40 < PHONE["height"]
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.locator("#vc-finder-filters fieldset input[type=checkbox]").first.check()
+    assert re.fullmatch(r"Filters \(1\)\W*", toggle.inner_text())
+    wait_for_status(page, "case stud")
+
+
 def test_without_javascript_the_finder_page_lists_every_case_study_and_the_listing_pages(chromium, served, data):
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -278,13 +302,13 @@ def test_without_javascript_the_finder_page_lists_every_case_study_and_the_listi
     context.close()
 
 
-def test_facets_are_fieldsets_with_legends_and_labelled_checkboxes(page, served):
+def test_facets_are_fieldsets_with_legends_and_labelled_checkboxes(page, served, data):
     page.goto(served + "finder/")
     ready(page)
     unlabelled = page.evaluate("""() => [...document.querySelectorAll('#vc-finder-form input')]
         .filter(i => i.type !== 'hidden' && !(i.labels && i.labels.length)).map(i => i.id)""")
     assert unlabelled == []
-    assert page.locator("#vc-finder-form fieldset > legend").count() == 6
+    assert page.locator("#vc-finder-form fieldset > legend").count() == len(data["facets"])
     assert page.get_attribute("#vc-finder-status", "role") == "status"
 
 
@@ -308,3 +332,23 @@ def test_site_search_puts_the_chapter_first_and_shows_each_hits_ingredients(page
     hit = next(r for r in results if r["href"].endswith(f"case-studies/{case.id}"))
     assert hit["tags"][:len(case.ingredients)] == [kb.ingredients[i].title for i in case.ingredients]
     assert not [r for r in results if "finder" in r["href"]]
+
+
+def test_site_search_finds_plurals_and_the_glossarys_other_names(page, served):
+    """Cause 5 of issue 12: "restraints" and "OAPs" found nothing relevant in Material's search."""
+    kb = load_knowledge_base(ROOT / "data")
+    restraint = {c.id for c in kb.case_studies.values() if re.search(r"\brestraint\b", c.title + c.summary, re.I)}
+    found = [r["href"].rsplit("/", 1)[-1] for r in material_results(page, served, "restraints")]
+    assert restraint and restraint & set(found)
+    out_of_area = [r for r in material_results(page, served, "OAPs") if "/case-studies/" in r["href"]]
+    assert out_of_area and "OAP" in out_of_area[0]["tags"]
+
+
+def test_site_search_finds_plurals_from_file_in_the_offline_build(page, offline_site):
+    page.goto((offline_site / "index.html").as_uri())
+    page.fill("input.md-search__input", "restraints")
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    found = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.pathname)")
+    kb = load_knowledge_base(ROOT / "data")
+    restraint = {c.id for c in kb.case_studies.values() if re.search(r"\brestraint\b", c.title + c.summary, re.I)}
+    assert {f"case-studies/{cid}.html" for cid in restraint} & {href.split("/site/", 1)[-1] for href in found}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from valued_care.data import glossary
 from valued_care.data.kinds import KINDS
 
 
@@ -13,6 +14,7 @@ def schema_texts() -> dict[str, str]:
         schema = kind.model.model_json_schema(mode="validation")
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
         texts[kind.schema_file] = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    texts[glossary.SCHEMA_FILE] = glossary.schema_text()  # data/glossary.yml, one file rather than a kind
     return texts
 
 

@@ -1,25 +1,41 @@
 """The case-study finder's data, built once at build time: a lunr index (lunr.py, loaded by lunr.js 2.3.9 in the
-browser, so nothing is indexed at page load) and a compact table of each case study's facet values. No MkDocs here.
+browser, so nothing is indexed at page load), a compact table of each case study's facet values, the search
+vocabulary (the glossary's equivalent names and spellings) and the words behind the index's stems. No MkDocs here.
 
-The index holds only what the finder searches (title, trust, summary, outcomes) and no term positions. Documents
-are referred to by their position in the table ("0", "1", ...) to keep the index small.
+The index is built with the browser's own text analysis (search_text.py), so a word typed finds what the index
+holds for it. It holds every narrative field of a case study, with a boost per field (a hit in the title says most)
+and no term positions. Documents are referred to by their position in the table ("0", "1", ...) to keep it small.
 """
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from lunr import lunr
 
+from valued_care import vocabulary
+from valued_care.data.glossary import Glossary
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import CaseStudy
+from valued_care.site import search_text
+from valued_care.site.search_vocabulary import (
+    CONCEPT,
+    PHRASE,
+    Concepts,
+    finder_vocabulary,
+    is_synthetic,
+    site_glossary,
+)
 from valued_care.vocabulary import METHODS, REGIONS, SETTINGS, SOURCE_TYPES
 
 SCRIPT_PATH = "assets/javascripts/finder-index.js"  # where the built site serves finder_script()
 NOT_STATED = "not-stated"
 PERIOD_YEARS = 5  # width of a period bucket, by the year a case study's work started
-# Searched fields and their weights: a hit in a title says more than one in an outcome.
-SEARCH_FIELDS = (("title", 5), ("trust", 3), ("summary", 2), ("outcomes", 1))
+# Searched fields and their weights: a hit in a title says more than one in an outcome. "tags" holds the labels of
+# the case study's ingredients, settings, methods, region and topics; "body" its problem, what they did, lessons and
+# the details of its setting and method.
+SEARCH_FIELDS = (("title", 10), ("summary", 4), ("trust", 3), ("tags", 3), ("outcomes", 2), ("body", 1))
 
 
 @dataclass(frozen=True)
@@ -51,11 +67,22 @@ def _period_label(slug: str) -> str:
     return f"{first} to {last}"
 
 
+def topics() -> dict[str, str]:
+    """Topic slug -> label: the problems readers bring (vocabulary.TOPICS)."""
+    return {slug: topic.label for slug, topic in vocabulary.TOPICS.items()}
+
+
+def topic_labels(case: CaseStudy) -> list[str]:
+    labels = topics()
+    return [labels[slug] for slug in case.topics]
+
+
 def facet_values(kb: KnowledgeBase, case: CaseStudy) -> dict[str, list[str]]:
     """Every facet value of one case study. The main ingredient comes first in 'ingredient'."""
     types = {s.type for s in case.sources}
     return {
         "ingredient": list(case.ingredients),
+        "topic": list(case.topics),
         "setting": list(case.settings),
         "region": [case.region],
         "method": list(case.methods) or [NOT_STATED],
@@ -80,36 +107,107 @@ def facets(kb: KnowledgeBase) -> list[Facet]:
     periods = sorted({c["period"][0] for c in cases} - {NOT_STATED})
     if any(c["period"] == [NOT_STATED] for c in cases):
         periods.append(NOT_STATED)
-    return [
+    found = [
         Facet("ingredient", "Ingredient", counted("ingredient", {i.id: i.title for i in kb.ingredients.values()}, True)),
+        Facet("topic", "Topic", counted("topic", topics())),
         Facet("setting", "Setting", counted("setting", SETTINGS, True)),
         Facet("region", "Region", counted("region", REGIONS)),
         Facet("method", "Method", counted("method", {**METHODS, NOT_STATED: "Not stated by the sources"})),
         Facet("source", "Source type", counted("source", SOURCE_TYPES)),
         Facet("period", "When the work started", counted("period", {p: _period_label(p) for p in periods})),
     ]
+    return [facet for facet in found if facet.values]
 
 
-def _search_document(kb: KnowledgeBase, position: int, case: CaseStudy) -> dict:
+def _search_document(kb: KnowledgeBase, position: int, case: CaseStudy, concepts: Concepts) -> dict:
     trusts = [kb.trusts[t] for t in case.trusts]
-    return {
-        "ref": str(position),
+    tags = [*(kb.ingredients[i].title for i in case.ingredients), *(SETTINGS[s] for s in case.settings),
+            *(METHODS[m] for m in case.methods), REGIONS[case.region], *topic_labels(case)]
+    body = [case.problem or "", *case.what_they_did, *case.lessons, case.setting_detail or "",
+            case.method_detail or ""]
+    fields = {
         "title": case.title,
-        "trust": " ".join(f"{t.name} {t.short_name or ''}" for t in trusts),
         "summary": case.summary,
+        "trust": " ".join(f"{t.name} {t.short_name or ''}" for t in trusts),
+        "tags": " ".join(tags),
         "outcomes": " ".join(o.text for o in case.outcomes),
+        "body": " ".join(body),
     }
+    # Each field also holds the glossary's concept and phrase terms for the names it uses, with the field's boost.
+    fields = {name: search_text.plain_spaces(text) for name, text in fields.items()}
+    for name in ("title", "summary", "tags", "outcomes"):
+        fields[name] += " " + concepts.text(search_text.terms(fields[name]))
+    fields["body"] += " " + " ".join(concepts.text(search_text.terms(search_text.plain_spaces(text))) for text in body)
+    return {"ref": str(position), **fields}
 
 
-def build_index(kb: KnowledgeBase) -> dict:
+def _documents(kb: KnowledgeBase, glossary: Glossary) -> list[dict]:
+    concepts = Concepts(glossary)
+    return [_search_document(kb, n, case, concepts) for n, case in enumerate(kb.case_studies.values())]
+
+
+def build_index(kb: KnowledgeBase, documents: list[dict] | None = None) -> dict:
     """The serialised lunr index of every case study (refs are positions in the document table)."""
-    documents = [_search_document(kb, n, case) for n, case in enumerate(kb.case_studies.values())]
+    return _build(_analyse(documents or _documents(kb, site_glossary()))[0])
+
+
+def _analyse(documents: list[dict]) -> tuple[list[dict], dict[str, Counter]]:
+    """Each document with each field as its index terms, and for each term the words it was made from."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    analysed = []
+    for doc in documents:
+        fields: dict = {"ref": doc["ref"]}
+        for name, _ in SEARCH_FIELDS:
+            fields[name] = []
+            for word in search_text.words(doc[name]):
+                stem = search_text.term(word)
+                if stem is not None:
+                    fields[name].append(stem)
+                    seen[stem][word] += 1
+        analysed.append(fields)
+    return analysed, seen
+
+
+def _build(analysed: list[dict]) -> dict:
     fields = [{"field_name": name, "boost": boost} for name, boost in SEARCH_FIELDS]
-    return lunr(ref="ref", fields=fields, documents=documents).serialize()
+    return lunr(ref="ref", fields=fields, documents=analysed, builder=search_text.analysed_builder()).serialize()
 
 
-def finder_data(kb: KnowledgeBase) -> dict:
-    """Everything the finder script needs: facets (value slugs in display order), documents and the index.
+def index_words(seen: dict[str, Counter]) -> dict[str, str]:
+    """For each stem the index holds that is not itself a word of the text, the word it most often stands for
+    ("seclus": "seclusion"), so the finder can say "did you mean seclusion?" in words, not stems."""
+    words = {}
+    for stem, counts in seen.items():
+        trimmed: Counter = Counter()
+        for word, n in counts.items():
+            trimmed[search_text.trim(word)] += n
+        word = min(trimmed, key=lambda w: (-trimmed[w], len(w), w))
+        if word != stem and not is_synthetic(stem):
+            words[stem] = word
+    return dict(sorted(words.items()))
+
+
+def postings(index: dict) -> tuple[list[str], list[list[float]]]:
+    """lunr's index as the finder reads it: its terms in order, and for each the case studies holding it and its
+    BM25 weight in each (lunr's own weights, field boosts included, summed over the fields), flat as
+    [case study, weight, case study, weight, ...]. The browser then reads no field vectors at all: what lunr.js
+    would work out on every first use of a term is done here, once."""
+    weights = {ref: dict(zip(vector[::2], vector[1::2])) for ref, vector in index["fieldVectors"]}
+    terms, lists = [], []
+    for term, posting in index["invertedIndex"]:
+        total: dict[int, float] = defaultdict(float)
+        for field in index["fields"]:
+            for ref in posting[field]:
+                total[int(ref)] += weights[f"{field}/{ref}"][posting["_index"]]
+        terms.append(term)
+        lists.append([x for doc in sorted(total) for x in (doc, round(total[doc], 3))])
+    return terms, lists
+
+
+def finder_data(kb: KnowledgeBase, glossary: Glossary | None = None) -> dict:
+    """Everything the finder script needs: facets (value slugs in display order), documents, the index as terms
+    and postings, the vocabulary (groups of equivalent forms, each its terms joined by spaces) and the words
+    behind stems.
 
     Each document is [case study id, [value numbers of facet 1], [of facet 2], ...], numbers being positions in
     that facet's values, so the table stays small at thousands of case studies.
@@ -120,11 +218,18 @@ def finder_data(kb: KnowledgeBase) -> dict:
     for case in kb.case_studies.values():
         values = facet_values(kb, case)
         docs.append([case.id, *([pos[v] for v in values[f.key]] for f, pos in zip(all_facets, positions))])
+    glossary = site_glossary() if glossary is None else glossary
+    analysed, seen = _analyse(_documents(kb, glossary))
+    terms, lists = postings(_build(analysed))
     return {
-        "version": 1,
+        "version": 2,
         "facets": [{"key": f.key, "values": [v.slug for v in f.values]} for f in all_facets],
         "docs": docs,
-        "index": build_index(kb),
+        "terms": terms,
+        "postings": lists,
+        "vocabulary": finder_vocabulary(glossary),
+        "synthetic": [CONCEPT, PHRASE],
+        "words": index_words(seen),
     }
 
 

@@ -3,6 +3,10 @@
 - tags: the ingredients (main one first) and trusts of a page. Material indexes them as a field of their own and
   shows them under each hit, so a reader sees which ingredient a result belongs to. Escaped like every front matter
   value, because Material inserts them into the results as HTML.
+- After them, on case studies and trust stories, the glossary's names for the terms the page uses that its own
+  words do not contain (search_vocabulary.alias_tags): "OAP" on a page about out-of-area placements, "restraint"
+  on one about restrictive practice. Material's search has no vocabulary of its own; these make a reader's word
+  find the page, on the web and from file:// alike. (Plurals: scoped-search.js.)
 - search.boost: chapters come before the pages that mention them.
 - The finder page is left out: it repeats every case study, which the case-study pages already hold.
 
@@ -20,6 +24,7 @@ from pathlib import Path
 
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import CaseStudy, Ingredient, TheoryReview, TrustStory
+from valued_care.site.search_vocabulary import alias_tags, site_glossary
 from valued_care.vocabulary import SETTINGS
 
 CHAPTER_BOOST = 2
@@ -47,12 +52,16 @@ def compact(kb: KnowledgeBase) -> bool:
 def case_study(kb: KnowledgeBase, case: CaseStudy) -> dict:
     # Settings are in the page text, which a compact index drops: then they become tags too.
     settings = [SETTINGS[s] for s in case.settings] if compact(kb) else []
+    text = [case.title, case.summary, case.problem or "", *case.what_they_did, *(o.text for o in case.outcomes),
+            *case.lessons]
     return _tags(*(i.title for i in kb.case_study_ingredients(case)), *(kb.trusts[t].label for t in case.trusts),
-                 *settings)
+                 *settings, *alias_tags(site_glossary(), " ".join(text)))
 
 
 def trust_story(kb: KnowledgeBase, story: TrustStory) -> dict:
-    return _tags(*(kb.ingredients[i].title for i in story.ingredients), kb.trusts[story.trust].label)
+    text = [story.title, story.summary, *story.before, *story.what_they_did, *story.what_changed, *story.lessons]
+    return _tags(*(kb.ingredients[i].title for i in story.ingredients), kb.trusts[story.trust].label,
+                 *alias_tags(site_glossary(), " ".join(text)))
 
 
 def compact_index(index: dict, case_study_urls: set[str]) -> dict:

@@ -1,18 +1,20 @@
 /*
- * The case-study finder (page: macros/templates/pages/finder.md.j2, loaded by overrides/finder.html).
+ * The case-study finder (page: valued_care/templates/pages/finder.md.j2, loaded by overrides/finder.html).
  *
  * The page already lists every case study, so it works without JavaScript. This script shows the search form and
- * filters that same list in place: it moves the existing list items and never builds markup from data. Its data,
- * window.vcFinderData, is written at build time by macros/search_index.py: a lunr index that lunr.js 2.3.9 loads as
- * it is (nothing is indexed here) and a table of each case study's facet values. Everything is plain scripts, so
- * the finder also works from file://.
+ * filters that same list in place: it moves the existing list items, and builds no markup from data (what it says
+ * goes in as text). Its data, window.vcFinderData, is written at build time by valued_care/site/search_index.py;
+ * its search engine is finder-search.js. Everything is plain scripts, so the finder also works from file://.
+ *
+ * The address keeps the state: find= (the words; Material's search owns q=, so an old ?q= link is read once and
+ * the address rewritten), one parameter per ticked value, main=1.
  */
 (function () {
   "use strict";
 
   var data = window.vcFinderData;
   var root = document.getElementById("vc-finder");
-  if (!data || !root || !window.lunr) {
+  if (!data || !root || !window.lunr || !window.vcFinderSearch) {
     document.documentElement.classList.remove("vc-js");  // show the whole static list instead
     return;
   }
@@ -21,17 +23,18 @@
   var TYPING_MS = 1000;     // keystrokes closer together than this share one history entry
   var ADDRESS_MS = 300;     // the address follows typing once it pauses, not on every keystroke
   var ANNOUNCE_MS = 400;    // wait for typing to pause before the live region speaks
+  var PARAM = "find", OLD_PARAM = "q";
 
   var started = performance.now();
-  var index = lunr.Index.load(data.index);
+  var engine = window.vcFinderSearch(data);
   var facets = data.facets;
   var docs = data.docs;
-  var form = document.getElementById("vc-finder-form");
-  var input = document.getElementById("vc-finder-q");
-  var status = document.getElementById("vc-finder-status");
-  var list = document.getElementById("vc-finder-results");
-  var more = document.getElementById("vc-finder-more");
-  var mainOnly = document.getElementById("vc-f-main");
+  var $ = function (id) { return document.getElementById(id); };
+  var form = $("vc-finder-form"), input = $("vc-finder-q"), status = $("vc-finder-status");
+  var list = $("vc-finder-results"), more = $("vc-finder-more"), mainOnly = $("vc-f-main");
+  var toggle = $("vc-finder-filters-toggle"), filters = $("vc-finder-filters"), toggleCount = $("vc-finder-filters-n");
+  var none = $("vc-finder-none"), noneWhy = $("vc-finder-none-why"), noneMean = $("vc-finder-none-mean");
+  var noneWords = $("vc-finder-none-words"), noneClear = $("vc-finder-none-clear");
   var items = docs.map(function (doc) { return document.getElementById("cs-" + doc[0]); });
   var allDocs = docs.map(function (_, n) { return n; });
   var INGREDIENT = facets.map(function (facet) { return facet.key; }).indexOf("ingredient");
@@ -40,12 +43,8 @@
   var boxes = [], countLabels = [], valueRows = [], shownCounts = [];
   facets.forEach(function (facet, f) {
     var fieldset = form.querySelector('fieldset[data-facet="' + facet.key + '"]');
-    boxes[f] = facet.values.map(function (slug) {
-      return fieldset.querySelector('input[value="' + slug + '"]');
-    });
-    countLabels[f] = facet.values.map(function (slug) {
-      return fieldset.querySelector('[data-count="' + slug + '"]');
-    });
+    boxes[f] = facet.values.map(function (slug) { return fieldset.querySelector('input[value="' + slug + '"]'); });
+    countLabels[f] = facet.values.map(function (slug) { return fieldset.querySelector('[data-count="' + slug + '"]'); });
     valueRows[f] = boxes[f].map(function (box) { return box.parentNode; });
     shownCounts[f] = facet.values.map(function () { return -1; });
   });
@@ -55,7 +54,7 @@
   var lastTyped = 0;
   var announceTimer = null, addressTimer = null, newEntry = false;
   var queryCache = new Map();
-  var onScreen = [];        // the results in the list now, so an unchanged list is not laid out again
+  var onScreen = null;      // the results in the list now (null: the static list), so an unchanged list is kept
 
   function emptyState() {
     return { q: "", main: false, selected: facets.map(function (facet) { return facet.values.map(function () { return false; }); }) };
@@ -65,7 +64,7 @@
 
   function stateFromSearch(search) {
     var params = new URLSearchParams(search), next = emptyState();
-    next.q = params.get("q") || "";
+    next.q = params.get(PARAM) || params.get(OLD_PARAM) || "";
     next.main = params.get("main") === "1";
     facets.forEach(function (facet, f) {
       params.getAll(facet.key).forEach(function (slug) {
@@ -86,7 +85,7 @@
 
   function searchFromState(s) {
     var params = new URLSearchParams();
-    if (s.q.trim()) params.append("q", s.q);
+    if (s.q.trim()) params.append(PARAM, s.q);
     facets.forEach(function (facet, f) {
       s.selected[f].forEach(function (on, v) { if (on) params.append(facet.key, facet.values[v]); });
     });
@@ -112,107 +111,18 @@
     }
   }
 
+  function ticked() {
+    var n = state.main ? 1 : 0;
+    state.selected.forEach(function (row) { row.forEach(function (on) { if (on) n++; }); });
+    return n;
+  }
+
   // ---- search ------------------------------------------------------------------------------------------------
 
-  // Words as lunr indexed them (trimmed, stop words dropped, stemmed); the last word, while it is still being
-  // typed, matches as a prefix of its stem.
-  function queryTerms(text) {
-    var tokens = lunr.tokenizer(text), required = [], prefix = null;
-    var typing = !/\s$/.test(text);
-    tokens.forEach(function (token, n) {
-      var word = lunr.trimmer(token);
-      if (!word.toString()) return;
-      if (n === tokens.length - 1 && typing) {
-        if (word.toString().length >= 3) prefix = lunr.stemmer(word).toString();
-        return;
-      }
-      if (!lunr.stopWordFilter(word)) return;
-      var stem = lunr.stemmer(word).toString();
-      if (required.indexOf(stem) < 0) required.push(stem);
-    });
-    return { required: required, prefix: prefix };
-  }
-
-  // Positions of matching documents, most relevant first; null when there are no words to search for.
-  //
-  // A case study matches when it holds every whole word and a word starting with the last one, in any searched
-  // field. lunr's own Index.query does this with REQUIRED clauses, but it builds and merges sets for every
-  // expanded term and field, which grows too slow for typing at thousands of case studies (48 ms at 500 for
-  // "east london fo"). So matching is counted here on plain arrays, from lunr's inverted index, and only the
-  // matches are scored, with the same BM25 weights lunr stored in its field vectors (field boosts included), so
-  // the order is lunr's.
-  var nDocs = docs.length;
-  var fields = index.fields;
-  var postings = new Map();     // index term -> {docs: case studies holding it, weights: its weight in each}
-  var expansions = new Map();   // typed prefix -> index terms starting with it
-  var clauseHits = new Uint8Array(nDocs), seenIn = new Int32Array(nDocs), scores = new Float64Array(nDocs);
-  var clauseNumber = 0;
-
-  // One term's case studies and its weight in each (summed over the fields), read once from lunr's index.
-  function postingOf(term) {
-    var found = postings.get(term);
-    if (found) return found;
-    var entry = index.invertedIndex[term], total = new Map();
-    if (entry) {
-      fields.forEach(function (field) {
-        for (var ref in entry[field]) {
-          var w = weight(index.fieldVectors[field + "/" + ref], entry._index);
-          total.set(+ref, (total.get(+ref) || 0) + w);
-        }
-      });
-    }
-    found = { docs: Int32Array.from(total.keys()), weights: Float32Array.from(total.values()) };
-    postings.set(term, found);
-    return found;
-  }
-
-  function expand(prefix) {
-    var terms = expansions.get(prefix);
-    if (!terms) {
-      terms = index.tokenSet.intersect(lunr.TokenSet.fromString(prefix + "*")).toArray();
-      expansions.set(prefix, terms);
-    }
-    return terms;
-  }
-
-  function weight(vector, termIndex) {
-    var at = vector.positionForIndex(termIndex);
-    return vector.elements[at] === termIndex ? vector.elements[at + 1] : 0;
-  }
-
   function search(text) {
-    var terms = queryTerms(text);
-    if (!terms.required.length && !terms.prefix) return null;
-    var key = terms.required.join(" ") + "|" + terms.prefix;
-    var found = queryCache.get(key);
-    if (found) return found;
-
-    var clauses = terms.required.map(function (stem) { return [stem]; });
-    if (terms.prefix) clauses.push(expand(terms.prefix));
-    clauseHits.fill(0);
-    clauses.forEach(function (clause, c) {
-      clauseNumber++;
-      clause.forEach(function (term) {
-        var holding = postingOf(term).docs;
-        for (var k = 0; k < holding.length; k++) {
-          var d = holding[k];
-          if (seenIn[d] !== clauseNumber && clauseHits[d] === c) { seenIn[d] = clauseNumber; clauseHits[d]++; }
-        }
-      });
-    });
-    found = [];
-    for (var d = 0; d < nDocs; d++) if (clauseHits[d] === clauses.length) { found.push(d); scores[d] = 0; }
-
-    clauses.forEach(function (clause) {
-      clause.forEach(function (term) {
-        var posting = postingOf(term);
-        for (var k = 0; k < posting.docs.length; k++) {
-          var d = posting.docs[k];
-          if (clauseHits[d] === clauses.length) scores[d] += posting.weights[k];
-        }
-      });
-    });
-    found.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+    var key = text.toLowerCase();
+    if (queryCache.has(key)) return queryCache.get(key);
+    var found = engine.search(text);
     if (queryCache.size > 200) queryCache.clear();
     queryCache.set(key, found);
     return found;
@@ -221,8 +131,8 @@
   // ---- filter, count, show -------------------------------------------------------------------------------------
 
   function render(announceNow) {
-    var hits = search(state.q);
-    var candidates = hits || allDocs;
+    var found = search(state.q);
+    var candidates = found ? found.hits : allDocs;
     var nFacets = facets.length;
     var active = state.selected.map(function (row) { return row.indexOf(true) >= 0; });
     var counts = facets.map(function (facet) { return new Array(facet.values.length).fill(0); });
@@ -247,7 +157,9 @@
 
     showCounts(counts);
     showResults(results);
-    announce(results.length, hits !== null, announceNow);
+    showNone(results.length === 0 ? found : null, active.indexOf(true) >= 0 || state.main);
+    announce(results.length, found, announceNow);
+    toggleCount.textContent = ticked() ? " (" + ticked() + ")" : "";
   }
 
   // How many of a case study's values in facet f count: only the first (its main ingredient) when the reader asks
@@ -269,7 +181,7 @@
 
   function showResults(results) {
     var shown = Math.min(results.length, limit);
-    var same = shown === onScreen.length;
+    var same = onScreen !== null && shown === onScreen.length;
     for (var n = 0; same && n < shown; n++) same = results[n] === onScreen[n];
     if (!same) {
       var fragment = document.createDocumentFragment();
@@ -282,13 +194,77 @@
     if (rest > 0) more.textContent = "Show " + Math.min(rest, PAGE) + " more (" + rest + " not shown yet)";
   }
 
-  function announce(total, ranked, now) {
-    var noun = total === 1 ? "case study" : "case studies";
-    var text = total === 0 ? "No case studies match. Try fewer words or filters."
-      : total + " " + noun + (ranked ? ", most relevant first." : ", A to Z.");
+  function quoted(text) { return "\u201c" + text + "\u201d"; }
+
+  function plural(n) { return n + (n === 1 ? " case study" : " case studies"); }
+
+  // What the reader is told about the words: corrections made, and words no case study holds.
+  function aboutWords(found) {
+    if (!found) return "";
+    var said = [];
+    found.clauses.forEach(function (clause) {
+      if (clause.corrected) said.push("Showing " + quoted(clause.corrected) + " for " + quoted(clause.words) + ".");
+      else if (!clause.count) said.push("No case study contains " + quoted(clause.words) + ".");
+    });
+    return said.join(" ");
+  }
+
+  function announce(total, found, now) {
+    var text = total === 0 ? "No case studies match" + (state.q.trim() ? " " + quoted(state.q.trim()) : "") + "."
+      : plural(total) + (found ? ", most relevant first." : ", A to Z.");
+    if (total > 0) text = (text + " " + aboutWords(found)).trim();
     clearTimeout(announceTimer);
     if (now) status.textContent = text;
     else announceTimer = setTimeout(function () { status.textContent = text; }, ANNOUNCE_MS);
+  }
+
+  // ---- nothing found: the nearest ways on ------------------------------------------------------------------
+
+  function button(text, onClick) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "vc-finder__way";
+    b.textContent = text;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function showNone(found, filtered) {
+    none.hidden = !(found || filtered) || list.children.length > 0;
+    if (none.hidden) return;
+    var matching = found ? found.clauses.filter(function (c) { return c.count > 0; }) : [];
+    noneWhy.textContent = matching.length && filtered
+      ? "No case study matches these words together with the filters you ticked. Without the filters:"
+      : filtered ? "No case study has every filter you ticked." : "No case study contains these words.";
+    noneWords.replaceChildren.apply(noneWords, matching.map(function (clause) {
+      var li = document.createElement("li");
+      li.appendChild(button(clause.words + ": " + plural(clause.count), function () { searchFor(clause.words, true); }));
+      return li;
+    }));
+    noneWords.hidden = !matching.length || !filtered;
+    var suggestions = [];
+    if (found && !matching.length) {
+      found.clauses.forEach(function (c) {
+        engine.suggest(c.words).forEach(function (s) { if (suggestions.indexOf(s) < 0) suggestions.push(s); });
+      });
+    }
+    noneMean.replaceChildren(document.createTextNode(suggestions.length ? "Did you mean " : "Try other words, or browse the lists below."));
+    suggestions.forEach(function (s, n) {
+      if (n) noneMean.appendChild(document.createTextNode(n === suggestions.length - 1 ? " or " : ", "));
+      noneMean.appendChild(button(s, function () { searchFor(s, false); }));
+    });
+    if (suggestions.length) noneMean.appendChild(document.createTextNode("?"));
+    noneClear.hidden = !filtered;
+  }
+
+  function searchFor(text, clearFilters) {
+    state = clearFilters ? emptyState() : stateFromForm();
+    state.q = text;
+    showInForm(state);
+    limit = PAGE;
+    render(true);
+    remember(false);
+    input.focus();
   }
 
   // ---- events ------------------------------------------------------------------------------------------------
@@ -327,6 +303,14 @@
     }, 0);
   });
 
+  noneClear.addEventListener("click", function () { searchFor(input.value, true); });
+
+  toggle.addEventListener("click", function () {
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    filters.classList.toggle("vc-finder__filters--closed", !open);
+  });
+
   more.addEventListener("click", function () {
     var first = list.children.length;
     limit += PAGE;
@@ -346,20 +330,26 @@
 
   // ---- start -------------------------------------------------------------------------------------------------
 
+  // An old link with ?q= (Material's search parameter) opened Material's search too: close it, keep the words.
+  function adoptOldAddress() {
+    if (!new URLSearchParams(location.search).has(OLD_PARAM)) return;
+    remember(true);
+    var overlay = document.getElementById("__search");
+    if (overlay && overlay.checked) {
+      overlay.checked = false;
+      overlay.dispatchEvent(new Event("change"));
+    }
+  }
+
   state = stateFromSearch(location.search);
   showInForm(state);
+  adoptOldAddress();
   form.hidden = false;
+  $("vc-finder-static").hidden = true;
+  filters.classList.add("vc-finder__filters--closed");   // only narrow screens show it closed (finder.css)
+  toggle.setAttribute("aria-expanded", "false");
   root.classList.add("vc-finder--ready");
   render(true);
   root.setAttribute("data-ready", "");
-  window.vcFinder = { readyAt: performance.now(), setupMs: performance.now() - started, search: search };
-
-  // While the reader looks at the page, read every term's posting out of lunr's index in small slices, so that no
-  // keystroke pays for the first use of a common word (about 20 ms each at 5,000 case studies).
-  var pending = Object.keys(index.invertedIndex), next = 0;
-  var idle = window.requestIdleCallback || function (fn) { return setTimeout(function () { fn({ timeRemaining: function () { return 8; } }); }, 50); };
-  idle(function warm(deadline) {
-    while (next < pending.length && deadline.timeRemaining() > 2) postingOf(pending[next++]);
-    if (next < pending.length) idle(warm);
-  });
+  window.vcFinder = { readyAt: performance.now(), setupMs: performance.now() - started, search: engine.search };
 })();
