@@ -16,7 +16,7 @@ from macros import site_build
 from valued_care import paths, urls
 from valued_care.contributors import review
 from valued_care.errors import DataInvalid
-from valued_care.site import search_meta
+from valued_care.site import place, search_meta
 from valued_care.site.build import Site, SiteSettings, build_site, edit_url
 from valued_care.site.pages import site_nav
 
@@ -28,6 +28,7 @@ class _Build:
         self.kb = kb
         self.site: Site | None = None
         self.page_urls: dict[str, str] = {}
+        self.highlighted = None  # the menu entry marked for the page being rendered (place.py)
 
 
 class ValuedCareHooks:
@@ -79,7 +80,25 @@ class ValuedCareHooks:
             page.edit_url = edit_url(config.repo_url, config.edit_uri, generated.source)
         else:  # hand-written: review dates from front matter, shown by overrides/partials/source-file.html
             context["vc_review"] = review.docs_page_dates(page.meta)
+        self._highlight(page, nav)
         return context
+
+    def _highlight(self, page, nav) -> None:
+        """A page outside the menu marks the entry it belongs under as active (and so its group, opened), as
+        MkDocs marks the page being rendered; on_post_page clears it again."""
+        by_path = {item.file.src_uri: item for item in nav.pages}
+        if page.file.src_uri in by_path:
+            return
+        entry = next((by_path[p] for p in place.menu_entries(page.file.src_uri) if p in by_path), None)
+        if entry is not None:
+            entry.active = True
+            self.build.highlighted = entry
+
+    def on_post_page(self, output, page, config):
+        if self.build.highlighted is not None:
+            self.build.highlighted.active = False
+            self.build.highlighted = None
+        return output
 
     # After Material's search plugin writes its index (priority 0), before the offline plugin copies it (-100).
     @event_priority(-50)
@@ -95,4 +114,5 @@ _hooks = ValuedCareHooks()
 on_config = _hooks.on_config
 on_files = _hooks.on_files
 on_page_context = _hooks.on_page_context
+on_post_page = _hooks.on_post_page
 on_post_build = _hooks.on_post_build

@@ -7,8 +7,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import site_build
+from valued_care import urls
 from valued_care.render import markdown_env, md_link, relative
 from valued_care.site.diagram import model_diagram as render_model_diagram
+from valued_care.site.topics import case_studies_by_topic
 
 
 def define_env(env):
@@ -28,12 +30,21 @@ def define_env(env):
         return _partial("{{ parts.case_list(cases) }}", cases=cases)
 
     @env.macro
+    def find_by_topic() -> str:
+        """A search box that opens the finder, and every topic (the problems readers bring) with its case studies."""
+        finder = urls.href(env.page.file.src_uri, urls.FINDER, env.conf["use_directory_urls"])
+        return _partial("{{ parts.find_by_topic(by_topic, finder) }}",
+                        by_topic=case_studies_by_topic(site_build.current()), finder=finder)
+
+    @env.macro
     def ingredient_overview() -> str:
-        """The nine ingredients in order, each linked, with its count of case studies."""
+        """The nine ingredients in order, each linked, with its count of case studies in the words of the diagram
+        and the PDF (views.main_ingredient_count: those with it as their main ingredient)."""
         return _partial(
-            "{% for ing in kb.ingredients.values() %}{% set n = kb.case_studies_for(ing.id) | length %}"
+            "{% for ing in kb.ingredients.values() %}"
+            "{% set n = kb.case_studies_for(ing.id, primary_only=True) | length %}"
             "{{ ing.number }}. **{{ link(ing.title, urls.ingredient(ing.id)) }}**: {{ ing.summary }} "
-            "({{ n }} case {{ 'study' if n == 1 else 'studies' }})\n{% endfor %}")
+            "({{ views.main_ingredient_count(n) | join(' ') }})\n{% endfor %}")
 
     @env.macro
     def model_diagram() -> str:

@@ -144,8 +144,9 @@ def test_review_dates_on_record_and_hand_written_pages(site):
 
 def test_evidence_labels_show_type_in_words(site):
     html = (site / "case-studies" / CASE / "index.html").read_text()
-    assert '<em class="vc-evidence" data-evidence="trust">Trust\'s own publication</em>' in html
-    assert '<em class="vc-evidence" data-evidence="trust">Evidence type: Trust\'s own publication.</em>' in html
+    key = 'class="vc-evidence" data-evidence="trust" href="../../about/#evidence-labels"'
+    assert f"<a {key}>Trust's own publication</a>" in html, "the strongest evidence links the key to the labels"
+    assert f"<a {key}>Evidence type: Trust's own publication</a>" in html
     assert 'href="../../assets/css/evidence.css"' in html
 
 

@@ -58,9 +58,10 @@ def site_path(page, href: str, served: str) -> str:
 
 def expected_labels(kb) -> list[str]:
     labels = []
-    for ing in kb.ingredients.values():
-        n = len(kb.case_studies_for(ing.id))
-        labels.append(f"{ing.number}. {ing.title}: {n} case {'study' if n == 1 else 'studies'}")
+    for ing in kb.ingredients.values():  # each card counts the case studies with it as their main ingredient
+        n = len(kb.case_studies_for(ing.id, primary_only=True))
+        labels.append(f"{ing.number}. {ing.title}: {n} case {'study' if n == 1 else 'studies'} with this as main "
+                      "ingredient")
     return labels
 
 

@@ -23,6 +23,7 @@ def fill(text: str, summary: str = "Peer workers joined the community teams.") -
     text = text.replace('summary: "TODO', f'summary: "{summary}" #', 1)
     text = re.sub(r'"TODO:[^"]*"', '"Real text from the sources."', text)
     text = text.replace("https://TODO.example.org/the-public-page-you-used", "https://example.org/peer-workers")
+    text = text.replace("topics: [TODO]", "topics: [lived-experience-and-peer-support]")
     return text.replace("type: TODO", "type: trust")
 
 
@@ -119,10 +120,18 @@ def test_command_without_input_lists_what_is_missing(good_data: Path):
 
 
 def test_questions_fill_what_the_flags_left_out():
-    answers = iter(["A title", "example-trust", "culture, leadership", "community"])
+    answers = iter(["A title", "example-trust", "culture, leadership", "community", "staff-wellbeing"])
     filled = scaffold.ask_missing(scaffold.Draft("", [], [], []), lambda _: next(answers), ["culture"])
-    assert (filled.title, filled.trusts, filled.ingredients, filled.settings) == (
-        "A title", ["example-trust"], ["culture", "leadership"], ["community"])
+    assert (filled.title, filled.trusts, filled.ingredients, filled.settings, filled.topics) == (
+        "A title", ["example-trust"], ["culture", "leadership"], ["community"], ["staff-wellbeing"])
+
+
+def test_topics_given_are_written_and_an_unknown_topic_is_refused(good_data: Path):
+    result = scaffold.create(draft(topics=["carers-and-families", "crisis-care"]), good_data, TODAY)
+    assert yaml.safe_load(result.path.read_text())["topics"] == ["carers-and-families", "crisis-care"]
+    assert not any("topics" in p.message for p in result.placeholders + result.other_problems)
+    with pytest.raises(scaffold.DraftError, match="--topic: unknown value 'carers-and-family'.*carers-and-families"):
+        scaffold.create(draft(id="other", topics=["carers-and-family"]), good_data, TODAY)
 
 
 @pytest.mark.parametrize("rid", ["yes", "null", "2020-01-01", "0123"])

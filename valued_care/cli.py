@@ -16,6 +16,7 @@ def _load_or_report(data: str):
     """The checked knowledge base, or None after printing every problem (the caller exits 1). The citation file is
     published on the Contributors page, so it is checked with the data."""
     from valued_care.data.citation import check_citation
+    from valued_care.data.glossary import read_glossary
     from valued_care.site.credits import CITATION
 
     try:
@@ -25,6 +26,7 @@ def _load_or_report(data: str):
         kb, problems = None, err.problems
     if CITATION.exists():
         problems += check_citation(CITATION, display_path(CITATION, paths.ROOT))
+    problems += read_glossary(Path(data), paths.ROOT)[1]  # data/glossary.yml: the glossary and search vocabulary
     if problems:
         print(DataInvalid(problems).report(), file=sys.stderr)
         return None
@@ -63,7 +65,7 @@ def cmd_new_case_study(args) -> int:
                                  args.source_type or "")
     draft = scaffold.Draft(title=args.title or "", trusts=args.trust, ingredients=args.ingredient,
                            settings=args.setting, id=args.id or "", region=args.region or "", methods=args.method,
-                           source=source, new_trust_name=args.trust_name or "")
+                           topics=args.topic, source=source, new_trust_name=args.trust_name or "")
     if sys.stdin.isatty() and not args.no_input:
         draft = scaffold.ask_missing(draft, input, scaffold.known_ids(data, "ingredients"))
     try:
@@ -143,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ingredient", action="append", default=[], help="ingredient id, the main one first (repeat)")
     p.add_argument("--setting", action="append", default=[], help="setting of care (repeat)")
     p.add_argument("--method", action="append", default=[], help="improvement method (repeat; optional)")
+    p.add_argument("--topic", action="append", default=[], help="topic: a problem it is about, the main one first "
+                                                                 "(repeat; else a placeholder)")
     p.add_argument("--region", help="default: the trust's region")
     p.add_argument("--source-url", help="the main public source (optional; else a placeholder)")
     p.add_argument("--source-title")
@@ -157,9 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", default=str(paths.DATA))
     p.add_argument("--docs", default=str(paths.DOCS))
     p.set_defaults(func=cmd_overdue)
-    p = sub.add_parser("pdf", help="build the book, chapter and case-study PDFs into build/pdf/ (only what changed)")
+    p = sub.add_parser("pdf", help="build the book, summary, chapter and case-study PDFs into build/pdf/ (only what changed)")
     p.add_argument("--out", default=str(paths.BUILD / "pdf"), help="default: build/pdf")
-    p.add_argument("--only", choices=["book", "chapters", "case-studies"])
+    p.add_argument("--only", choices=["book", "summary", "chapters", "case-studies"])
     p.add_argument("--workers", type=int, help="processes rendering in parallel (default: one per core)")
     p.add_argument("--data", default=str(paths.DATA))
     p.set_defaults(func=cmd_pdf)

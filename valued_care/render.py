@@ -30,6 +30,12 @@ def md_text(value) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", text))
 
 
+def md_spaced(value) -> Markup:
+    """md_text that keeps a space at either end, for text a template joins to a link or another piece."""
+    text = str(value)
+    return Markup((" " if text[:1].isspace() else "") + md_text(text) + (" " if text[-1:].isspace() else ""))
+
+
 def _finalize(value):
     if value is None:
         return ""
@@ -79,11 +85,16 @@ def relative(from_page: str, to_page: str) -> str:
 def _globals() -> dict:
     """What every template may use, the same in site pages, hand-written pages' macros and the PDFs: the address
     rules (urls) and every controlled vocabulary with its labels."""
-    from valued_care import urls, views, vocabulary
+    from valued_care import dates, references, urls, views, vocabulary
 
     names = ("SETTINGS", "REGIONS", "METHODS", "SOURCE_TYPES", "RESOURCE_TYPES", "CONFIDENCE", "DEPTHS",
-             "TARGET_STATUSES", "STEP_KINDS")
-    return {"urls": urls, "method_line": views.method_line, **{name: getattr(vocabulary, name) for name in names}}
+             "TARGET_STATUSES", "STEP_KINDS", "TOPICS")
+    # Dates and references are worded once (dates.py, references.py) and only escaped by each template.
+    wording = {"show_date": dates.show_date, "long_date": dates.long_date, "views": views,
+               "resource_ref": references.resource_entry, "source_ref": references.source_entry,
+               "a_to_z": references.a_to_z, "cite_segments": references.cite_segments}
+    return {"urls": urls, "method_line": views.method_line, **wording,
+            **{name: getattr(vocabulary, name) for name in names}}
 
 
 @cache
@@ -93,6 +104,7 @@ def markdown_env() -> jinja2.Environment:
                              finalize=_finalize, undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = md_text
+    env.filters["spaced"] = md_spaced
     env.filters["anchor"] = anchor_id
     env.filters["html"] = html_text
     env.globals.update(_globals())

@@ -33,6 +33,10 @@ def pathway(rid: str) -> str:
     return f"pathways/{rid}.md"
 
 
+def topic(slug: str) -> str:
+    return f"topics/{slug}.md"
+
+
 RESOURCE_ANCHOR = "res-"  # each resource is an entry of the resources page, at #res-<id>
 
 
@@ -46,9 +50,14 @@ FINDER = "finder.md"
 TRUST_STORIES_INDEX = "trust-stories/index.md"
 TRUSTS_INDEX = "trusts/index.md"
 SETTINGS_INDEX = "settings/index.md"
+TOPICS_INDEX = "topics/index.md"
 RESOURCES = "resources.md"
 PATHWAYS_INDEX = "pathways/index.md"
 SELF_ASSESSMENT = "self-assessment.md"
+SUMMARY = "summary.md"  # the model on two pages, for board papers
+ABOUT = "about.md"  # hand-written (docs/about.md); its keys to the evidence and depth labels:
+EVIDENCE_KEY = "evidence-labels"
+DEPTH_KEY = "depth"
 
 
 def built(page: str, directory_urls: bool = True) -> str:
@@ -78,6 +87,7 @@ def data_file(kind: str, rid: str) -> str:
 # Downloads. These are paths in the site; build/ holds the built files at the same paths (see paths.BUILD).
 DOWNLOADS = "downloads.md"
 PDF_BOOK = "pdf/valued-care-in-mental-health.pdf"
+PDF_SUMMARY = "pdf/valued-care-summary.pdf"
 OFFLINE_ZIP = "downloads/valued-care-offline.zip"
 TRUST_STORIES_CHAPTER = "trust-stories"  # the id of chapter 10 where an ingredient id would stand
 

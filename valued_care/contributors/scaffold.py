@@ -23,7 +23,7 @@ from valued_care.data.text_scan import PLACEHOLDER
 from valued_care.errors import DataInvalid, DataProblem
 from valued_care.paths import TEMPLATES
 from valued_care.suggest import did_you_mean
-from valued_care.vocabulary import METHODS, REGIONS, SETTINGS, SOURCE_TYPES
+from valued_care.vocabulary import METHODS, REGIONS, SETTINGS, SOURCE_TYPES, TOPICS
 
 
 @dataclass
@@ -43,6 +43,7 @@ class Draft:
     id: str = ""
     region: str = ""
     methods: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)  # none: a placeholder to fill in
     source: Source | None = None
     new_trust_name: str = ""  # to add a trust that is not in data/trusts yet (needs region)
 
@@ -131,7 +132,8 @@ def _ingredient_problems(draft: Draft, ingredients: list[str]) -> list[str]:
 
 def _label_problems(draft: Draft) -> list[str]:
     problems = []
-    for flag, values, allowed in (("--setting", draft.settings, SETTINGS), ("--method", draft.methods, METHODS)):
+    for flag, values, allowed in (("--setting", draft.settings, SETTINGS), ("--method", draft.methods, METHODS),
+                                  ("--topic", draft.topics, TOPICS)):
         problems += [f"{flag}: unknown value '{value}' ({_suggest(value, list(allowed))})"
                      for value in values if value not in allowed]
     if not draft.settings:
@@ -146,7 +148,7 @@ def _label_problems(draft: Draft) -> list[str]:
 def render(draft: Draft, today: dt.date) -> str:
     return _env().get_template("case_study.yml.j2").render(
         **vars(draft), today=today.isoformat(), next_review=years_later(today, REVIEW_INTERVAL_YEARS).isoformat(),
-        PLACEHOLDER=PLACEHOLDER, SETTINGS=SETTINGS, METHODS=METHODS, SOURCE_TYPES=SOURCE_TYPES)
+        PLACEHOLDER=PLACEHOLDER, SETTINGS=SETTINGS, METHODS=METHODS, SOURCE_TYPES=SOURCE_TYPES, TOPICS=TOPICS)
 
 
 def create(draft: Draft, data_dir: Path, today: dt.date, root: Path | None = None) -> Result:
@@ -186,6 +188,8 @@ def ask_missing(draft: Draft, ask: Callable[[str], str], ingredients: list[str])
         draft.ingredients = many(ask(f"Ingredient id(s), the main one first ({', '.join(ingredients)}): "))
     if not draft.settings:
         draft.settings = many(ask(f"Setting(s) ({', '.join(SETTINGS)}): "))
+    if not draft.topics:
+        draft.topics = many(ask(f"Topic(s), the problems it is about, the main one first ({', '.join(TOPICS)}): "))
     return draft
 
 

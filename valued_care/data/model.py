@@ -17,6 +17,7 @@ from valued_care.vocabulary import (
     SOURCE_TYPES,
     STEP_KINDS,
     TARGET_STATUSES,
+    TOPICS,
 )
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80), AfterValidator(not_reserved),
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     Depth: TypeAlias = str
     TargetStatus: TypeAlias = str
     StepKind: TypeAlias = str
+    Topic: TypeAlias = str
 else:
     SourceType = Literal[tuple(SOURCE_TYPES)]
     Setting = Literal[tuple(SETTINGS)]
@@ -52,6 +54,7 @@ else:
     Depth = Literal[tuple(DEPTHS)]
     TargetStatus = Literal[tuple(TARGET_STATUSES)]
     StepKind = Literal[tuple(STEP_KINDS)]
+    Topic = Literal[tuple(TOPICS)]
 
 
 class Record(BaseModel):
@@ -103,6 +106,9 @@ class CaseStudy(Reviewed):
     other_ingredients: list[Id] = []
     settings: list[Setting] = Field(min_length=1)
     setting_detail: ShortText | None = None
+    topics: list[Topic] = Field(
+        min_length=1, description="The problems it is about, from the list of topics (vocabulary.TOPICS), most "
+                                  "central first.")
     region: Region
     period: Period
     methods: list[Method] = Field([], description="Leave empty when the sources do not say")

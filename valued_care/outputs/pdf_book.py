@@ -16,8 +16,10 @@ from valued_care.data.model import CaseStudy, Ingredient, Resource, TheoryReview
 from valued_care.render import html_env
 
 BOOK_TITLE = "Valued care in mental health"
-BOOK_SUBTITLE = "An improvement model from NHS mental health trusts in England"
+# Not "from NHS mental health trusts": the model is from a publication (views.MODEL_ORIGIN); the cases are ours.
+BOOK_SUBTITLE = "The improvement model, with case studies and trust stories researched from public sources"
 STORIES_TITLE = "Compendium of trust improvement stories"
+SUMMARY_TITLE = "The model on two pages"
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def chapters(kb: KnowledgeBase) -> list[Chapter]:
         result.append(Chapter(
             number=ing.number, id=ing.id, title=ing.title, summary=ing.summary, ingredient=ing,
             review=kb.theory.get(ing.id), case_studies=primary,
-            also_shown_in=[c for c in kb.case_studies_for(ing.id) if c.primary_ingredient != ing.id],
+            also_shown_in=kb.other_case_studies_for(ing.id),
             stories=kb.stories_for_ingredient(ing.id), resources=kb.resources_for(ing.id)))
     result.append(Chapter(
         number=len(result) + 1, id=urls.TRUST_STORIES_CHAPTER, title=STORIES_TITLE,
@@ -142,6 +144,11 @@ class PdfBook:
                             chapters=self.chapters, references=resources, edition=self.edition,
                             doc_title=BOOK_TITLE)
         return PdfDoc("book", None, BOOK_TITLE, urls.PDF_BOOK, html)
+
+    def summary(self) -> PdfDoc:
+        """The model on two pages, for board papers."""
+        html = self._render("summary.html.j2", set(), edition=self.edition, doc_title=f"{SUMMARY_TITLE} ({BOOK_TITLE})")
+        return PdfDoc("summary", None, SUMMARY_TITLE, urls.PDF_SUMMARY, html)
 
     def chapter(self, chapter: Chapter) -> PdfDoc:
         resources = chapter.cited_resources(self.kb)

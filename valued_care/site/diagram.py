@@ -1,8 +1,12 @@
 """The model diagram on the home page: the nine ingredients as a journey, one card each, in the model's order.
 
-Only geometry lives here (where each card goes, how its title wraps, where the path runs); the SVG itself is
-templates/html/model_diagram.svg.j2. There are two layouts of the same cards: a snake of three rows for wide
-screens and print, and one column for narrow screens, where three columns would shrink the text below reading size.
+Only geometry lives here (where each card goes, how its title wraps, where the arrows run); the SVG itself is
+templates/html/model_diagram.svg.j2. There are two layouts of the same cards: three rows for wide screens and print,
+each read left to right as text is (an arrow from the end of a row runs back under it to the start of the next), and
+one column for narrow screens, where three columns would shrink the text below reading size.
+
+Each card counts the case studies that have its ingredient as their main ingredient, in the same words as the PDF's
+chapter openers (views.main_ingredient_count), so the site and the book never disagree.
 """
 from __future__ import annotations
 
@@ -11,17 +15,21 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from valued_care import urls
+from valued_care import urls, views
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.render import render_snippet
 
 PAD = 10           # around the whole drawing
 BADGE = 30         # centre of a card's numbered circle, from its top left corner
 TEXT_X = 58        # the title starts right of the number
+COUNT_X = 16       # the count starts at the card's left padding, below the number
 TOP = 38           # first title baseline below the card's top
 LINE = 22          # title line height
-COUNT_GAP = 32     # from the last title baseline to the count's baseline
-BOTTOM = 18        # below the count
+COUNT_GAP = 34     # from the last title baseline to the count's first baseline
+COUNT_LINE = 19    # the count's second line
+BOTTOM = 16        # below the count
+CLEAR = 5          # between an arrow's ends and the cards it joins
+HEAD = 14          # an arrow head's length (it is drawn beyond the end of its line)
 
 
 @dataclass(frozen=True)
@@ -34,12 +42,12 @@ class Grid:
     chars: int  # title characters per line at the drawing's font size
 
 
-WIDE = Grid("wide", columns=3, card_width=250, gap_x=26, gap_y=30, chars=18)
-NARROW = Grid("narrow", columns=1, card_width=300, gap_x=0, gap_y=26, chars=23)
+WIDE = Grid("wide", columns=3, card_width=250, gap_x=44, gap_y=60, chars=18)
+NARROW = Grid("narrow", columns=1, card_width=300, gap_x=0, gap_y=44, chars=23)
 
 
 def card_height(lines: int) -> int:
-    return TOP + LINE * (lines - 1) + COUNT_GAP + BOTTOM
+    return TOP + LINE * (lines - 1) + COUNT_GAP + COUNT_LINE + BOTTOM
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,14 @@ class Card:
     height: int
 
     @property
+    def right(self) -> int:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.height
+
+    @property
     def centre(self) -> tuple[int, int]:
         return self.x + self.width // 2, self.y + self.height // 2
 
@@ -67,18 +83,24 @@ class Card:
         return self.x + TEXT_X
 
     @property
+    def count_x(self) -> int:
+        return self.x + COUNT_X
+
+    @property
     def title_y(self) -> int:
         return self.y + TOP
 
     @property
     def count_y(self) -> int:
-        return self.y + self.height - BOTTOM
+        return self.bottom - BOTTOM - COUNT_LINE
+
+    @property
+    def count_lines(self) -> tuple[str, str]:
+        return views.main_ingredient_count(self.count)
 
     @property
     def count_text(self) -> str:
-        if self.count == 0:
-            return "No case studies yet"
-        return f"{self.count} case {'study' if self.count == 1 else 'studies'}"
+        return " ".join(self.count_lines)
 
     @property
     def label(self) -> str:
@@ -87,12 +109,19 @@ class Card:
 
 
 @dataclass(frozen=True)
+class Arrow:
+    """A line from one card towards the next; its head is drawn beyond its last point, ending at `tip`."""
+    points: tuple[tuple[int, int], ...]
+    tip: tuple[int, int]
+
+
+@dataclass(frozen=True)
 class Layout:
     name: str
     width: int
     height: int
     cards: tuple[Card, ...]
-    path: tuple[tuple[int, int], ...]  # card centres in order, and between each two the middle of their gap
+    arrows: tuple[Arrow, ...]  # from each card to the next, in order
 
 
 def layout(kb: KnowledgeBase, grid: Grid, page: str, directory_urls: bool = True) -> Layout:
@@ -104,29 +133,30 @@ def layout(kb: KnowledgeBase, grid: Grid, page: str, directory_urls: bool = True
     cards = []
     for index, (ing, lines) in enumerate(zip(ingredients, wrapped)):
         row, col = divmod(index, grid.columns)
-        if row % 2:  # every other row runs back, so the path snakes instead of jumping
-            col = grid.columns - 1 - col
-        cards.append(Card(ing.number, ing.title, lines, len(kb.case_studies_for(ing.id)),
+        cards.append(Card(ing.number, ing.title, lines, len(kb.case_studies_for(ing.id, primary_only=True)),
                           urls.href(page, urls.ingredient(ing.id), directory_urls),
                           PAD + col * (grid.card_width + grid.gap_x), tops[row], grid.card_width, heights[row]))
-    path: list[tuple[int, int]] = [cards[0].centre]
-    for before, after in zip(cards, cards[1:]):
-        path += [_gap_middle(before, after), after.centre]
+    arrows = tuple(_arrow(before, after) for before, after in zip(cards, cards[1:]))
     width = 2 * PAD + grid.columns * grid.card_width + (grid.columns - 1) * grid.gap_x
-    return Layout(grid.name, width, tops[-1] + heights[-1] + PAD, tuple(cards), tuple(path))
+    return Layout(grid.name, width, tops[-1] + heights[-1] + PAD, tuple(cards), arrows)
 
 
-def _gap_middle(a: Card, b: Card) -> tuple[int, int]:
-    """The middle of the gap between two neighbouring cards, where the arrow between them goes."""
-    (ax, ay), (bx, by) = a.centre, b.centre
-    if ay == by:
-        left, right = (a, b) if ax < bx else (b, a)
-        return (left.x + left.width + right.x) // 2, ay
-    upper, lower = (a, b) if ay < by else (b, a)
-    return ax, (upper.y + upper.height + lower.y) // 2
+def _arrow(a: Card, b: Card) -> Arrow:
+    """Across to the next card in a row; or, from the end of a row, down, back along the gap under the row, and
+    down into the first card of the next, as a line of text returns."""
+    if a.y == b.y:  # same row: from a's right edge to b's left edge, at mid-height
+        y = a.centre[1]
+        return Arrow(((a.right + CLEAR, y), (b.x - CLEAR - HEAD, y)), (b.x - CLEAR, y))
+    (ax, _), (bx, _) = a.centre, b.centre
+    middle = (a.bottom + b.y) // 2
+    points = [(ax, a.bottom + CLEAR), (ax, middle)]
+    if bx != ax:
+        points.append((bx, middle))
+    points.append((bx, b.y - CLEAR - HEAD))
+    return Arrow(tuple(points), (bx, b.y - CLEAR))
 
 
 def model_diagram(kb: KnowledgeBase, page: str, directory_urls: bool = True) -> Markup:
     """The diagram as raw HTML for a Markdown page at docs-relative path `page`."""
-    return render_snippet("model_diagram.svg.j2", line_height=LINE,
+    return render_snippet("model_diagram.svg.j2", line_height=LINE, count_line=COUNT_LINE, head=HEAD,
                           layouts=[layout(kb, grid, page, directory_urls) for grid in (WIDE, NARROW)])

@@ -18,7 +18,7 @@ from valued_care.outputs.manifest import FORMATS
 @dataclass(frozen=True)
 class Download:
     path: str  # site path, e.g. pdf/chapters/leadership.pdf
-    kind: str  # book, chapter, case-study or offline
+    kind: str  # book, summary, chapter, case-study or offline
     record_id: str | None
     title: str
     bytes: int
@@ -71,6 +71,10 @@ class Downloads:
     @property
     def book(self) -> Download | None:
         return self._find("book")
+
+    @property
+    def summary(self) -> Download | None:
+        return self._find("summary")
 
     @property
     def offline(self) -> Download | None:

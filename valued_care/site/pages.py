@@ -19,9 +19,10 @@ from valued_care.data.kinds import KINDS
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import Reviewed
 from valued_care.render import markdown_env, md_link, relative, web_link
-from valued_care.site import search_meta, self_assessment
+from valued_care.site import glossary_page, search_meta, self_assessment, topics
 from valued_care.site.downloads import Downloads
 from valued_care.site.search_index import facets
+from valued_care.site.search_vocabulary import site_glossary
 from valued_care.vocabulary import SETTINGS
 
 
@@ -111,19 +112,31 @@ class PageBuilder:
                     **{spec.name: record, **(spec.context(self.kb, record) if spec.context else {})}))
         return pages
 
+    def glossary(self) -> GeneratedPage:
+        terms = site_glossary()
+        return self.page("glossary.md.j2", glossary_page.PAGE, glossary_page.TITLE, glossary_page.DESCRIPTION,
+                         "data/glossary.yml", entries=glossary_page.entries(self.kb, terms),
+                         by_id={t.id: t for t in terms.terms}, spellings=terms.spellings,
+                         glossary_page=glossary_page.PAGE)
+
     def all_pages(self) -> dict[str, GeneratedPage]:
         kb, pages = self.kb, self.record_pages()
         for slug, label in SETTINGS.items():
             pages.append(self.page("setting.md.j2", urls.setting(slug), f"Setting: {label}",
                                    f"Case studies set in {label.lower()}.", slug=slug, label=label))
         pages += [
+            self.page("summary.md.j2", urls.SUMMARY, "The model on two pages",
+                      "The model on two pages, for board papers: the nine ingredients in order, with a question "
+                      "for the board on each."),
             self.page("ingredients_index.md.j2", urls.INGREDIENTS_INDEX, "The nine ingredients",
                       "The nine ingredients of the valued care in mental health model, in order."),
             self.page("case_studies_index.md.j2", urls.CASE_STUDIES_INDEX, "Case studies",
-                      "Every case study, grouped by its main ingredient."),
+                      "Every case study, by topic and by its main ingredient.",
+                      by_topic=topics.case_studies_by_topic(kb)),
             self.page("finder.md.j2", urls.FINDER, "Find case studies",
                       "Find case studies by ingredient, setting, region, method, source and period, or by words.",
-                      facets=facets(kb), meta=search_meta.FINDER),
+                      facets=facets(kb), meta=search_meta.FINDER, glossary_page=glossary_page.PAGE),
+            self.glossary(),
             self.page("trust_stories_index.md.j2", urls.TRUST_STORIES_INDEX, "Compendium of trust improvement stories",
                       "How NHS mental health trusts started and continued their improvement journeys."),
             self.page("trusts_index.md.j2", urls.TRUSTS_INDEX, "Trusts",
@@ -141,6 +154,7 @@ class PageBuilder:
                       self_assessment.DESCRIPTION, form=self_assessment.form(kb),
                       plan_size=self_assessment.PLAN_SIZE, meta=self_assessment.META),
         ]
+        pages += topics.topic_pages(kb, self.page)
         return {p.path: p for p in pages}
 
 
@@ -160,6 +174,8 @@ def site_nav(kb: KnowledgeBase, nav: list) -> list:
         title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
         if target == urls.INGREDIENTS_INDEX:
             expanded.append({title or "The nine ingredients": [urls.INGREDIENTS_INDEX, *chapters]})
+        elif isinstance(target, list):  # a group of the menu (Read, Find, ...): the chapters may be inside it
+            expanded.append({title: site_nav(kb, target)})
         else:
             expanded.append(entry)
     return expanded
