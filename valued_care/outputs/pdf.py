@@ -24,13 +24,15 @@ from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.outputs import manifest
 from valued_care.outputs.manifest import Built, file_of
 from valued_care.outputs.pdf_book import PdfBook, PdfDoc
+from valued_care.outputs.pdf_parts import write_book
 from valued_care.paths import TEMPLATES
 from valued_care.progress import progress
 
 STYLESHEET = TEMPLATES / "pdf" / "book.css"
-SELECTIONS = ("book", "chapters", "case-studies")
-KIND_OF_SELECTION = {"book": "book", "chapters": "chapter", "case-studies": "case-study"}
-_LABELS = {"book": ("book", "books"), "chapter": ("chapter", "chapters"), "case-study": ("case study", "case studies")}
+SELECTIONS = ("book", "summary", "chapters", "case-studies")
+KIND_OF_SELECTION = {"book": "book", "summary": "summary", "chapters": "chapter", "case-studies": "case-study"}
+_LABELS = {"book": ("book", "books"), "summary": ("summary", "summaries"), "chapter": ("chapter", "chapters"),
+           "case-study": ("case study", "case studies")}
 # PDF/UA-1 marks the file as tagged for screen readers; pdf_tags is given too, as the variant alone leaves it off.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
@@ -92,20 +94,27 @@ class PdfWriter:
         self.css = CSS(filename=str(STYLESHEET), font_config=self.fonts, url_fetcher=self.fetcher)
         _cache_page_references()
 
-    def write(self, doc: PdfDoc, target: Path) -> int:
+    def render(self, html: str):
+        """The laid-out document (weasyprint.Document) of one HTML page."""
         from weasyprint import HTML
 
-        html = HTML(string=doc.html, base_url=str(STYLESHEET.parent), url_fetcher=self.fetcher)
+        return HTML(string=html, base_url=str(STYLESHEET.parent), url_fetcher=self.fetcher).render(
+            stylesheets=[self.css], font_config=self.fonts, **PDF_OPTIONS)
+
+    def write(self, doc: PdfDoc, target: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".part")
         # Python's cycle collector keeps walking the growing heap of boxes during layout: a quarter of the time of
         # the book, more the longer it gets. Layout makes little garbage, so collect once at the end instead.
         gc.disable()
         try:
-            document = html.render(stylesheets=[self.css], font_config=self.fonts, **PDF_OPTIONS)
-            document.write_pdf(partial, **PDF_OPTIONS)
-            pages = len(document.pages)
-            del document
+            if doc.kind == "book":  # a part at a time: memory of the longest chapter, not of the book (pdf_parts)
+                pages = write_book(doc.html, self.render, partial, PDF_OPTIONS)
+            else:
+                document = self.render(doc.html)
+                document.write_pdf(partial, **PDF_OPTIONS)
+                pages = len(document.pages)
+                del document
         finally:
             gc.enable()
             gc.collect()
@@ -135,7 +144,7 @@ def fingerprint(doc: PdfDoc) -> str:
 
 
 def _write_manifest(out_dir: Path, built: Iterable[Built], edition, data: str, order: dict[str, int]) -> None:
-    """Listed in reading order: the book, the chapters by number, the case studies A to Z."""
+    """Listed in reading order: the book, the summary, the chapters by number, the case studies A to Z."""
     kinds = {kind: i for i, kind in enumerate(KIND_OF_SELECTION.values())}
     manifest.write(out_dir, sorted(built, key=lambda b: (kinds[b.kind], order.get(b.path, len(order)), b.path)),
                    edition, data)
@@ -145,6 +154,8 @@ def _documents(book: PdfBook, only: Iterable[str]) -> list[PdfDoc]:
     docs: list[PdfDoc] = []
     if "book" in only:
         docs.append(book.book())
+    if "summary" in only:
+        docs.append(book.summary())
     if "chapters" in only:
         docs += book.chapter_docs()
     if "case-studies" in only:
@@ -203,7 +214,7 @@ def _render_all(todo: list[tuple[PdfDoc, str]], out_dir: Path, workers: int | No
 
 
 def _reading_order(book: PdfBook) -> dict[str, int]:
-    paths = [urls.PDF_BOOK, *(urls.pdf_chapter(ch.id) for ch in book.chapters),
+    paths = [urls.PDF_BOOK, urls.PDF_SUMMARY, *(urls.pdf_chapter(ch.id) for ch in book.chapters),
              *(urls.pdf_case_study(rid) for rid in book.kb.case_studies)]
     return {path: i for i, path in enumerate(paths)}
 

@@ -39,13 +39,15 @@ def plan_data(kb: KnowledgeBase) -> dict:
     """
     ingredients, cases, resources = [], {}, {}
     for ing in kb.ingredients.values():
-        primary = kb.case_studies_for(ing.id, primary_only=True)
-        others = [c for c in kb.case_studies_for(ing.id) if c not in primary]
+        primary, others = kb.case_studies_for(ing.id, primary_only=True), kb.other_case_studies_for(ing.id)
         for case in [*primary, *others]:
-            cases[case.id] = {"title": case.title, "page": urls.case_study(case.id),
-                              "trusts": "; ".join(kb.trusts[t].name for t in case.trusts)}
-        for r in kb.resources_for(ing.id):
-            resources[r.id] = {"title": r.title, "page": urls.resource(r.id), "detail": _resource_detail(r)}
+            if case.id not in cases:  # a case study is listed under each of its ingredients; written once
+                cases[case.id] = {"title": case.title, "page": urls.case_study(case.id),
+                                  "trusts": "; ".join(kb.trusts[t].name for t in case.trusts)}
+        found = kb.resources_for(ing.id)
+        for r in found:
+            if r.id not in resources:
+                resources[r.id] = {"title": r.title, "page": urls.resource(r.id), "detail": _resource_detail(r)}
         review = kb.theory.get(ing.id)
         ingredients.append({
             "id": ing.id, "number": ing.number, "title": ing.title, "page": urls.ingredient(ing.id),
@@ -54,7 +56,7 @@ def plan_data(kb: KnowledgeBase) -> dict:
             "theory": {"title": review.title, "page": urls.theory(review.id)} if review else None,
             "primary": [c.id for c in primary],
             "others": [c.id for c in others],
-            "resources": [r.id for r in kb.resources_for(ing.id)],
+            "resources": [r.id for r in found],
         })
     return {"version": 1, "page": urls.SELF_ASSESSMENT, "storageKey": STORAGE_KEY, "scale": list(SCALE),
             "planSize": PLAN_SIZE, "ingredients": ingredients, "caseStudies": cases, "resources": resources}
