@@ -16,9 +16,11 @@ from macros import site_build
 from valued_care import paths, urls
 from valued_care.contributors import review
 from valued_care.errors import DataInvalid
-from valued_care.site import place, search_meta
+from valued_care.site import glossary_page, place, search_meta
 from valued_care.site.build import Site, SiteSettings, build_site, edit_url
+from valued_care.site.glossary_markup import GlossaryMarkup
 from valued_care.site.pages import site_nav
+from valued_care.site.search_vocabulary import site_glossary
 
 
 class _Build:
@@ -29,6 +31,7 @@ class _Build:
         self.site: Site | None = None
         self.page_urls: dict[str, str] = {}
         self.highlighted = None  # the menu entry marked for the page being rendered (place.py)
+        self.glossary_markup = GlossaryMarkup(site_glossary())  # told each page before it is rendered
 
 
 class ValuedCareHooks:
@@ -51,7 +54,13 @@ class ValuedCareHooks:
         except DataInvalid as err:
             raise PluginError(f"The data has problems; nothing was built.\n{err.report()}") from None
         config.nav = site_nav(self.build.kb, config.nav or [])
+        config.markdown_extensions.append(self.build.glossary_markup)
         return config
+
+    def on_page_markdown(self, markdown, page, config, files):
+        glossary = files.get_file_from_path(glossary_page.PAGE)
+        self.build.glossary_markup.place(page.url, glossary.url if glossary else None)
+        return markdown
 
     def on_files(self, files: Files, config) -> Files:
         settings = SiteSettings(config.site_url or "", config.site_name, config.copyright or "",
@@ -113,6 +122,7 @@ class ValuedCareHooks:
 _hooks = ValuedCareHooks()
 on_config = _hooks.on_config
 on_files = _hooks.on_files
+on_page_markdown = _hooks.on_page_markdown
 on_page_context = _hooks.on_page_context
 on_post_page = _hooks.on_post_page
 on_post_build = _hooks.on_post_build

@@ -1,0 +1,138 @@
+"""Abbreviations explained where a reader meets them: the first use of each glossary abbreviation on a page becomes
+a link to its Glossary entry, marked as an abbreviation with its full name ("PICU" -> psychiatric intensive care unit).
+
+A Python-Markdown extension (no MkDocs here): it works on the page's element tree after Markdown has made it, so it
+only ever sees text, never markup, and adds elements rather than writing HTML. The text it marks is the page's own;
+the names and ids come from data/glossary.yml, validated. It runs after every other tree step (links resolved and
+escapes restored), so the links it writes are final URLs, relative to the page being rendered (`place`).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from valued_care.data.glossary import Glossary
+
+# Text inside these is left alone: links and headings (a link in a link, or in a heading, helps nobody), code, and
+# markup that is not prose.
+_SKIPPED = frozenset({"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "button", "label", "nav",
+                      "h1", "h2", "h3", "h4", "h5", "h6", "dt", "textarea", "select", "option"})
+
+
+_AMPERSAND = r"(?:&|\x02wzxhzdk:\d+\x03)"
+_PLACEHOLDER = re.compile(r"\x02wzxhzdk:(\d+)\x03")
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    text: str  # as written: "PICU"
+    title: str  # the full name: "Psychiatric intensive care unit"
+    anchor: str  # the term's id, its anchor on the Glossary page
+
+
+def abbreviations(glossary: Glossary) -> list[Abbreviation]:
+    """Every abbreviation of the glossary, longest first (so "ePMA" is matched before a shorter one inside it)."""
+    found = [Abbreviation(a, expansion(a, term.term, term.also), term.id)
+             for term in glossary.terms for a in term.abbreviations]
+    return sorted(found, key=lambda a: (-len(a.text), a.text))
+
+
+_MINOR_WORDS = frozenset({"and", "of", "the", "for", "in"})
+
+
+def expansion(abbreviation: str, term: str, also: list[str]) -> str:
+    """What an abbreviation stands for: the term, unless one of its other names spells out exactly these letters
+    (ICB is "Integrated care board" though the term is "Integrated care system")."""
+    letters = "".join(ch for ch in abbreviation.lower() if ch.isalpha())
+    for name in also:
+        words = [w for w in re.split(r"[\s-]+", name.lower()) if w and w not in _MINOR_WORDS]
+        if abbreviation.lower() not in name.lower() and "".join(w[0] for w in words) == letters:
+            return name[:1].upper() + name[1:]
+    return term
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one page's URL to another's, as site URLs ("case-studies/x/" or "case-studies/x.html")."""
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    target = posixpath.relpath(to_url.rstrip("/") or ".", base.rstrip("/") or ".")
+    return target + "/" if to_url.endswith("/") and target != "." else ("./" if target == "." else target)
+
+
+class GlossaryMarkup(Extension):
+    """Configured once per build with the glossary, and told before each page which page it is and where the
+    Glossary page is (`place`); a page for which it is not told marks nothing."""
+
+    def __init__(self, glossary: Glossary, **kwargs):
+        super().__init__(**kwargs)
+        self.abbreviations = abbreviations(glossary)
+        # An "&" the page escaped is held back by Markdown as a placeholder until the HTML is written ("A&E").
+        names = "|".join(_AMPERSAND.join(map(re.escape, a.text.split("&"))) for a in self.abbreviations)
+        # Whole words only, case as written, an optional plural s ("OAPs"), and not inside a longer word or code.
+        self.pattern = re.compile(rf"(?<![\w&/-])({names})(s?)(?![\w&/-])") if names else None
+        self.by_text = {a.text: a for a in self.abbreviations}
+        self.href: str | None = None
+
+    def place(self, page_url: str | None, glossary_url: str | None) -> None:
+        """The page about to be rendered and the Glossary page's URL (None for either: mark nothing, as on the
+        Glossary page itself)."""
+        if page_url is None or glossary_url is None or page_url == glossary_url:
+            self.href = None
+        else:
+            self.href = relative_url(page_url, glossary_url)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown names it
+        # After the inline patterns (20), unescaping (0) and MkDocs's link rewriting (0): text is final here.
+        md.treeprocessors.register(_FirstUse(md, self), "vc_glossary_first_use", -10)
+
+
+class _FirstUse(Treeprocessor):
+    def __init__(self, md: Markdown, ext: GlossaryMarkup):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        if self.ext.href is None or self.ext.pattern is None:
+            return
+        self.seen: set[str] = set()
+        self._walk(root)
+
+    def _walk(self, parent: etree.Element) -> None:
+        if parent.text and parent.tag not in _SKIPPED:
+            parent.text = self._mark(parent.text, parent, 0)
+        for child in list(parent):
+            if child.tag not in _SKIPPED and "data-search-exclude" not in child.attrib:
+                self._walk(child)
+            if child.tail:
+                child.tail = self._mark(child.tail, parent, list(parent).index(child) + 1)
+
+    def _as_written(self, found: str) -> str:
+        """The text matched, with each held-back "&" put back (anything else held back there: no match)."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def put_back(m: re.Match) -> str:
+            i = int(m.group(1))
+            return "&" if i < len(stash) and stash[i] == "&amp;" else "\x00"
+        return _PLACEHOLDER.sub(put_back, found)
+
+    def _mark(self, text: str, parent: etree.Element, position: int) -> str:
+        """The text up to the first abbreviation not yet met on this page; that abbreviation becomes a link inserted
+        at `position` among the parent's children, and the rest of the text (which may hold more) its tail."""
+        assert self.ext.pattern is not None
+        for match in self.ext.pattern.finditer(text):
+            abbreviation = self.ext.by_text.get(self._as_written(match.group(1)))
+            if abbreviation is None or abbreviation.text in self.seen:
+                continue
+            self.seen.add(abbreviation.text)
+            link = etree.Element("a", {"href": f"{self.ext.href}#{abbreviation.anchor}", "class": "vc-glossary-link"})
+            abbr = etree.SubElement(link, "abbr", {"title": abbreviation.title})
+            abbr.text = match.group(0)
+            parent.insert(position, link)
+            link.tail = self._mark(text[match.end():], parent, position + 1)
+            return text[:match.start()]
+        return text
