@@ -144,3 +144,15 @@ def test_case_studies_index_jumps_to_every_chapter(kb, built_site):
     html = (built_site / "case-studies" / "index.html").read_text(encoding="utf-8")
     ids, targets = anchors_and_links(html, "Chapters on this page")
     assert targets == list(kb.ingredients) and set(targets) <= ids
+
+
+def test_the_finder_names_each_trust_once_in_a_result(kb):
+    finder = generate_pages(kb)[urls.FINDER].markdown
+    results = re.findall(r'\[(.+?)\]\((?:\.\./)*case-studies/([a-z0-9-]+)\.md\)</p>\n'
+                         r'<p class="vc-result__meta" markdown="span">(.*?)</p>', finder)
+    assert len(results) == len(kb.case_studies)
+    for title, cid, meta in results:
+        for trust in (kb.trusts[t] for t in kb.case_studies[cid].trusts):
+            named = f"{plain(title)} {plain(meta)}".lower().count(trust.name.lower())
+            assert named <= 1, (cid, trust.id)
+            assert views.title_names_trust(plain(title), trust) or trust.name in plain(meta), (cid, trust.id)
