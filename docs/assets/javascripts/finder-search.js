@@ -26,6 +26,10 @@
   var EQUIVALENT = 0.5;      // weight of a glossary equivalent against the words typed
   var CORRECTED = 0.7;       // weight of a correction's terms
   var MAX_CORRECTIONS = 3;   // nearest terms searched for a word the index does not hold
+  // A word found in more than this share of the case studies ("use", "service") says little about what a reader
+  // wants: it adds to the score but does not count as a word matched, so "reducing use of agency nurses" ranks the
+  // case study about agency staff above those that merely hold "use" and "reducing".
+  var COMMON = 0.4;
   var FAMILY = 0.8;          // weight of a term of the same word family ("reduction" for "reduce")
   var FAMILY_MIN = 5;        // letters a stem needs before its family is searched
 
@@ -223,9 +227,10 @@
           else if (s > best[d]) best[d] = s;
         }
       });
+      var counts = touched.length <= COMMON * nDocs;
       touched.forEach(function (d) {
         if (seenIn[d] !== searchNo) { seenIn[d] = searchNo; matched[d] = 0; score[d] = 0; hits.push(d); }
-        matched[d]++;
+        if (counts) matched[d]++;
         score[d] += best[d];
       });
       return touched.length;
