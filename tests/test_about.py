@@ -133,3 +133,17 @@ def test_no_page_says_the_trusts_wrote_or_run_this_site():
     pages = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md", ROOT / "CONTRIBUTING.md"]
     found = [str(p.relative_to(ROOT)) for p in pages if claims.search(p.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def test_the_original_publication_is_in_the_resources_library_and_the_about_page_links_it(real_kb):
+    from valued_care import urls
+    from valued_care.references import resource_entry
+
+    found = [r for r in real_kb.resources.values() if r.title.casefold() == PUBLICATION.casefold()]
+    assert len(found) == 1, "the original publication should be one resource"
+    publication = found[0]
+    assert publication.url and set(publication.ingredients) == set(real_kb.ingredients)
+    assert publication.year is None or 2015 <= publication.year <= 2020
+    entry = resource_entry(publication)
+    assert "(n.d.)" in entry.before or publication.year, "a work with no known date is cited as n.d."
+    assert urls.resource(publication.id).replace(".md", "") in ABOUT.read_text(encoding="utf-8").replace(".md", "")

@@ -45,21 +45,27 @@ class Entry:
         return printed.casefold(), self.text
 
 
+def year_of(resource: Any) -> str:
+    """Its year, or 'n.d.' (no date), as reference lists write a work whose date is not known."""
+    return str(resource.year) if resource.year else "n.d."
+
+
 def resource_entry(resource: Any) -> Entry:
     """'Reason, J. (2000). Human error: models and management. BMJ.' or, with no author, 'Title (2000). Publisher.'"""
     title = resource.title.rstrip()
+    year = year_of(resource)
     publisher = resource.publisher.strip()
     authors = (resource.authors or "").strip()
     if authors:
-        before = f"{authors} ({resource.year}). "
+        before = f"{authors} ({year}). "
         after = "" if title.endswith(_ENDS_A_SENTENCE) else "."
         if publisher.casefold() != authors.rstrip(".").casefold():
             after += " " + _stop(publisher)
         byline = before + after.lstrip(". ")
     else:
-        before, after = "", f" ({resource.year}). {_stop(publisher)}"
+        before, after = "", f" ({year}). {_stop(publisher)}"
         title = title.rstrip(".")
-        byline = f"{_stop(publisher)[:-1]}, {resource.year}."
+        byline = f"{_stop(publisher)[:-1]}, {year}."
     return Entry(before, title, after, resource.url, RESOURCE_TYPES[resource.type], resource.description,
                  byline.strip())
 

@@ -215,7 +215,8 @@ class Resource(Record):
     title: ShortText
     authors: ShortText | None = None
     publisher: ShortText
-    year: Year
+    year: Year | None = Field(None, description="The year it was published; leave it out if no source gives it "
+                                                "(shown as n.d., no date)")
     url: Url | None = None
     type: ResourceType
     ingredients: list[Id] = Field(min_length=1)

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from valued_care import urls
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import Resource
+from valued_care.references import year_of
 from valued_care.render import render_snippet
 
 SCALE = ("Not yet", "Partly", "Mostly", "Fully")  # stored as 0..3
@@ -29,7 +30,7 @@ META = {"template": "self-assessment.html", "search": {"exclude": True}, "hide":
 
 
 def _resource_detail(r: Resource) -> str:
-    return f"{r.authors.rstrip('.') + '. ' if r.authors else ''}{r.publisher}, {r.year}."
+    return f"{r.authors.rstrip('.') + '. ' if r.authors else ''}{r.publisher}, {year_of(r)}."
 
 
 def plan_data(kb: KnowledgeBase) -> dict:
