@@ -196,3 +196,30 @@ def test_the_build_hook_compacts_the_written_index_above_the_threshold(kb, monke
     monkeypatch.setattr(search_meta, "COMPACT_ABOVE", 1)
     hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
     assert json.loads(written.read_text())["docs"] == [{**docs[0], "text": ""}, docs[2]]
+
+
+@pytest.mark.parametrize("data_dir", ["good fixtures", "real data"])
+def test_the_finders_weights_are_lunrs_own_to_the_last_digit(data_dir):
+    """search_weights works BM25 out directly; lunr.py's builder, on the same analysed documents, gives the same
+    terms, case studies and weights (lunr's idf, k1, b, rounding and field boosts)."""
+    from conftest import ROOT
+    from valued_care.site.search_index import _analyse, _build, _documents, postings
+    from valued_care.site.search_vocabulary import site_glossary
+    from valued_care.site.search_weights import weighted_postings
+
+    kb = load_knowledge_base(GOOD if data_dir == "good fixtures" else ROOT / "data")
+    analysed = _analyse(_documents(kb, site_glossary()))[0]
+    assert weighted_postings(analysed, SEARCH_FIELDS) == postings(_build(analysed))
+    assert finder_data(kb)["postings"] == postings(_build(analysed))[1]
+
+
+def test_weights_of_a_small_hand_made_collection_match_lunr():
+    from valued_care.site.search_index import _build, postings
+    from valued_care.site.search_weights import weighted_postings
+
+    docs = [{"ref": "0", "title": ["ward", "falls"], "summary": [], "trust": ["a"], "tags": [], "outcomes": ["falls"],
+             "body": ["falls", "falls", "ward", "night"]},
+            {"ref": "1", "title": ["night"], "summary": ["ward"], "trust": ["b"], "tags": ["ward"], "outcomes": [],
+             "body": []},
+            {"ref": "2", "title": [], "summary": [], "trust": [], "tags": [], "outcomes": [], "body": ["x"] * 9}]
+    assert weighted_postings(docs, SEARCH_FIELDS) == postings(_build(docs))

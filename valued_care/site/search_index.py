@@ -1,5 +1,6 @@
-"""The case-study finder's data, built once at build time: a lunr index (lunr.py, loaded by lunr.js 2.3.9 in the
-browser, so nothing is indexed at page load), a compact table of each case study's facet values, the search
+"""The case-study finder's data, built once at build time: its index as terms and postings with lunr's BM25 weights
+(search_weights.py works them out directly; build_index() still makes the lunr.py index they agree with, for the
+tests), so nothing is indexed at page load, a compact table of each case study's facet values, the search
 vocabulary (the glossary's equivalent names and spellings) and the words behind the index's stems. No MkDocs here.
 
 The index is built with the browser's own text analysis (search_text.py), so a word typed finds what the index
@@ -27,6 +28,7 @@ from valued_care.site.search_vocabulary import (
     is_synthetic,
     site_glossary,
 )
+from valued_care.site.search_weights import weighted_postings
 from valued_care.vocabulary import METHODS, REGIONS, SETTINGS, SOURCE_TYPES
 
 SCRIPT_PATH = "assets/javascripts/finder-index.js"  # where the built site serves finder_script()
@@ -220,7 +222,7 @@ def finder_data(kb: KnowledgeBase, glossary: Glossary | None = None) -> dict:
         docs.append([case.id, *([pos[v] for v in values[f.key]] for f, pos in zip(all_facets, positions))])
     glossary = site_glossary() if glossary is None else glossary
     analysed, seen = _analyse(_documents(kb, glossary))
-    terms, lists = postings(_build(analysed))
+    terms, lists = weighted_postings(analysed, SEARCH_FIELDS)  # the weights postings(_build(...)) would give
     return {
         "version": 2,
         "facets": [{"key": f.key, "values": [v.slug for v in f.values]} for f in all_facets],
