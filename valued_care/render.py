@@ -79,7 +79,12 @@ def html_text(value) -> Markup:
 
 def relative(from_page: str, to_page: str) -> str:
     """Relative link between two source paths (docs-relative, e.g. case-studies/x.md), as MkDocs validates."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return _relative(to_page, posixpath.dirname(from_page) or ".")
+
+
+@cache  # pages of one folder link to the same few hundred pages: worked out once per folder and target
+def _relative(to_page: str, folder: str) -> str:
+    return posixpath.relpath(to_page, folder)
 
 
 def _globals() -> dict:
