@@ -146,4 +146,6 @@ def test_the_original_publication_is_in_the_resources_library_and_the_about_page
     assert publication.year is None or 2015 <= publication.year <= 2020
     entry = resource_entry(publication)
     assert "(n.d.)" in entry.before or publication.year, "a work with no known date is cited as n.d."
-    assert urls.resource(publication.id).replace(".md", "") in ABOUT.read_text(encoding="utf-8").replace(".md", "")
+    # The page names the library, not the anchor: hand-written pages are built with any data folder (a contributor's
+    # fixtures too), where that resource may not exist.
+    assert f"]({urls.RESOURCES})" in ABOUT.read_text(encoding="utf-8")
