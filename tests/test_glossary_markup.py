@@ -80,3 +80,11 @@ def test_the_built_site_explains_abbreviations_at_first_use_and_the_links_resolv
     assert links(glossary) == [], "the Glossary does not link to itself"
     for href, _, _ in found:
         assert f'id="{href.split("#")[1]}"' in glossary
+
+
+def test_text_of_a_link_written_as_inline_html_is_left_alone():
+    """Web links are inline HTML (render.web_link): an abbreviation in their text must not become a link in a link."""
+    html = render('See <a href="https://example.org/">the PICU report</a> and the PICU wards.')
+    assert html.count("<a ") == 2 and "the PICU report</a>" in html
+    assert links(html) == [("../../glossary/#picu", "Psychiatric intensive care unit", "PICU")]
+    assert html.index("vc-glossary-link") > html.index("</a>")

@@ -27,6 +27,8 @@ _SKIPPED = frozenset({"a", "abbr", "code", "pre", "kbd", "samp", "script", "styl
 
 _AMPERSAND = r"(?:&|\x02wzxhzdk:\d+\x03)"
 _PLACEHOLDER = re.compile(r"\x02wzxhzdk:(\d+)\x03")
+_OPENS_LINK = re.compile(r"<a[\s>]", re.IGNORECASE)
+_CLOSES_LINK = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class _FirstUse(Treeprocessor):
         if self.ext.href is None or self.ext.pattern is None:
             return
         self.seen: set[str] = set()
+        self.raw_links = 0  # how many links written as inline HTML the text being read is inside
         self._walk(root)
 
     def _walk(self, parent: etree.Element) -> None:
@@ -121,18 +124,42 @@ class _FirstUse(Treeprocessor):
         return _PLACEHOLDER.sub(put_back, found)
 
     def _mark(self, text: str, parent: etree.Element, position: int) -> str:
-        """The text up to the first abbreviation not yet met on this page; that abbreviation becomes a link inserted
-        at `position` among the parent's children, and the rest of the text (which may hold more) its tail."""
+        """The text up to the first abbreviation not yet met on this page. Each such abbreviation becomes a link
+        inserted among the parent's children from `position` on, with the text after it as its tail. Text inside a
+        link written as inline HTML (a web address: render.web_link) is left alone: Markdown holds that link's tags
+        back as placeholders, so they are followed here, in the order the page reads."""
         assert self.ext.pattern is not None
+        found = []
+        tags = iter(self._link_tags(text))
+        tag = next(tags, None)
         for match in self.ext.pattern.finditer(text):
+            while tag is not None and tag[0] < match.start():
+                self.raw_links = max(0, self.raw_links + tag[1])
+                tag = next(tags, None)
             abbreviation = self.ext.by_text.get(self._as_written(match.group(1)))
-            if abbreviation is None or abbreviation.text in self.seen:
+            if self.raw_links or abbreviation is None or abbreviation.text in self.seen:
                 continue
             self.seen.add(abbreviation.text)
+            found.append((match, abbreviation))
+        while tag is not None:
+            self.raw_links = max(0, self.raw_links + tag[1])
+            tag = next(tags, None)
+        for n, (match, abbreviation) in enumerate(found):
             link = etree.Element("a", {"href": f"{self.ext.href}#{abbreviation.anchor}", "class": "vc-glossary-link"})
-            abbr = etree.SubElement(link, "abbr", {"title": abbreviation.title})
-            abbr.text = match.group(0)
-            parent.insert(position, link)
-            link.tail = self._mark(text[match.end():], parent, position + 1)
-            return text[:match.start()]
-        return text
+            etree.SubElement(link, "abbr", {"title": abbreviation.title}).text = match.group(0)
+            link.tail = text[match.end():found[n + 1][0].start() if n + 1 < len(found) else len(text)]
+            parent.insert(position + n, link)
+        return text[:found[0][0].start()] if found else text
+
+    def _link_tags(self, text: str) -> list[tuple[int, int]]:
+        """Where inline-HTML links open (+1) and close (-1) in the text, from the placeholders Markdown left."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        tags = []
+        for m in _PLACEHOLDER.finditer(text):
+            i = int(m.group(1))
+            held = stash[i] if i < len(stash) and isinstance(stash[i], str) else ""
+            if _OPENS_LINK.match(held):
+                tags.append((m.start(), 1))
+            elif _CLOSES_LINK.match(held):
+                tags.append((m.start(), -1))
+        return tags
