@@ -31,7 +31,7 @@ def test_case_study_page_links_ingredients_trust_story_and_sources():
     assert "[Example NHS Foundation Trust](../trusts/example-trust.md)" in text
     assert "(../trust-stories/example-trust-journey.md)" in text
     assert '<a href="https://example.org/case">' in text
-    assert "Concerns raised rose by 40\\%" in text
+    assert "Concerns raised rose by 40%" in text
     assert page.source == "data/case_studies/example-case.yml"
 
 

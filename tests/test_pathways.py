@@ -71,7 +71,7 @@ def test_route_page_numbers_every_step_and_links_to_its_target(pages):
         heading = re.search(rf"^## Step {number} of 5: \[[^\]]+\]\(([^)]+)\) {{ #step-{number} }}$", text, re.M)
         assert heading, f"step {number} heading"
         assert heading.group(1) == target
-    assert "**Why read this:** The evidence behind the chapter\\." in text
+    assert "**Why read this:** The evidence behind the chapter." in text
     assert pages["pathways/board-members.md"].source == "data/pathways/board-members.yml"
 
 
@@ -113,7 +113,7 @@ def test_a_step_page_links_back_to_the_route_and_to_the_steps_either_side(pages,
     text = pages[page].markdown
     section = text.split("## On a reading pathway\n", 1)[1]
     line = next(ln for ln in section.splitlines() if ln.startswith("- "))
-    assert "[Reading pathway\\: Board members](../pathways/board-members.md#step-" in line
+    assert "[Reading pathway: Board members](../pathways/board-members.md#step-" in line
     links = re.findall(r"\]\(([^)]+)\)", line)[1:]
     assert links == [link for link in (previous, following) if link]
 
@@ -125,7 +125,7 @@ def test_pages_that_are_no_step_say_nothing_about_pathways(pages):
 
 def test_a_page_on_several_routes_lists_each(pages):
     section = pages["ingredients/patient-safety.md"].markdown.split("## On a reading pathway\n", 1)[1]
-    routes = re.findall(r"^- \[Reading pathway\\: ([^\]]+)\]", section, re.M)
+    routes = re.findall(r"^- \[Reading pathway: ([^\]]+)\]", section, re.M)
     assert routes == ["Team leaders and clinicians", "Improvement leads"]
 
 

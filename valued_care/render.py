@@ -19,15 +19,21 @@ from valued_care.data.text_rules import ID_PATTERN
 from valued_care.paths import TEMPLATES
 
 _URL_SAFE = "/:?#[]@!$&()*+,;=-._~%"  # RFC 3986 reserved and unreserved characters (letters and digits are always safe)
-_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+# Marks that are Markdown wherever they stand: always escaped. The others ("-", "+", ".", ":", "=", "(" ...) only make
+# syntax at the start of a line ("- ", "1. ", ": ", "===") or next to a mark escaped here ("](" needs "]"), and a
+# value is always one line, so they are escaped only at its start. Escaping every mark everywhere made Python-Markdown
+# split the text at each one: a sixth of its time on a case study (tests/test_render_property.py holds the rule).
+_MD_ALWAYS = re.compile(r"([\\`*_\[\]<>&!{}#|~^])")
+_MD_START = re.compile(r"^(\d*)([!-/:-@\[-`{-~])")
 
 
 def md_text(value) -> Markup:
     """Plain text -> Markdown that renders as exactly that text."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
-    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+    text = _MD_ALWAYS.sub(r"\\\1", " ".join(str(value).split()))
+    # The first mark, if the value starts with one or with a number and one ("- ", "2019. "), is escaped too.
+    return Markup(_MD_START.sub(lambda m: m.group(1) + ("" if m.group(2) == "\\" else "\\") + m.group(2), text, count=1))
 
 
 def md_spaced(value) -> Markup:
