@@ -1,7 +1,7 @@
 """Jinja environments for our own templates. Contributor text only ever arrives as template *data*.
 
-Markdown templates escape every value by default (every punctuation mark backslash-escaped, which the
-pymdownx.escapeall extension turns back into literal text), so YAML text can carry no Markdown, HTML or Jinja.
+Markdown templates escape every value by default (md_text: marks backslash-escaped, which the pymdownx.escapeall
+extension turns back into literal text), so YAML text can carry no Markdown, HTML or Jinja.
 Values marked safe with Markup are our own output (links, ids we validated).
 """
 from __future__ import annotations
