@@ -139,6 +139,8 @@ class _FirstUse(Treeprocessor):
             abbreviation = self.ext.by_text.get(self._as_written(match.group(1)))
             if self.raw_links or abbreviation is None or abbreviation.text in self.seen:
                 continue
+            if text[:match.start()].rstrip(" (").casefold().endswith(abbreviation.title.casefold()):
+                continue  # "Care Quality Commission (CQC)": spelled out here already; the next use is linked
             self.seen.add(abbreviation.text)
             found.append((match, abbreviation))
         while tag is not None:
