@@ -24,11 +24,13 @@ from valued_care.site.search_vocabulary import site_glossary
 
 
 class _Build:
-    """One build: the knowledge base, the site made from it, and the URL MkDocs gives each page."""
+    """One build: the knowledge base, the data file behind each generated page, and the URL MkDocs gives each page."""
 
     def __init__(self, kb):
         self.kb = kb
-        self.site: Site | None = None
+        # Generated page -> the data file it is edited at (None: an index with no single source). The pages' text
+        # is not kept: once written to disk MkDocs reads it from there, and at thousands of pages it is memory.
+        self.sources: dict[str, str | None] = {}
         self.page_urls: dict[str, str] = {}
         self.highlighted = None  # the menu entry marked for the page being rendered (place.py)
         self.glossary_markup = GlossaryMarkup(site_glossary())  # told each page before it is rendered
@@ -65,7 +67,7 @@ class ValuedCareHooks:
     def on_files(self, files: Files, config) -> Files:
         settings = SiteSettings(config.site_url or "", config.site_name, config.copyright or "",
                                 offline=bool(config.extra.get("offline")))
-        site = self.build.site = build_site(self.build.kb, settings, paths.BUILD)
+        site: Site = build_site(self.build.kb, settings, paths.BUILD)
         # Files made earlier into build/ are files of the site, so pages link them and strict mode checks the links.
         for download in site.downloads.files:
             files.append(File(download.path, str(paths.BUILD), config.site_dir, config.use_directory_urls))
@@ -80,13 +82,13 @@ class ValuedCareHooks:
                               inclusion=InclusionLevel.NOT_IN_NAV))
         for path, text in site.files.items():
             files.append(File.generated(config, path, content=text))
+        self.build.sources = {path: page.source for path, page in site.pages.items()}
         return files
 
     def on_page_context(self, context, page, config, nav):
         self.build.page_urls[page.file.src_uri] = page.url
-        generated = self.build.site.pages.get(page.file.src_uri) if self.build.site else None
-        if generated is not None:  # edited at its YAML source; generated indexes have none
-            page.edit_url = edit_url(config.repo_url, config.edit_uri, generated.source)
+        if page.file.src_uri in self.build.sources:  # edited at its YAML source; generated indexes have none
+            page.edit_url = edit_url(config.repo_url, config.edit_uri, self.build.sources[page.file.src_uri])
         else:  # hand-written: review dates from front matter, shown by overrides/partials/source-file.html
             context["vc_review"] = review.docs_page_dates(page.meta)
         self._highlight(page, nav)
