@@ -18,6 +18,7 @@ from valued_care.contributors import review
 from valued_care.errors import DataInvalid
 from valued_care.site import glossary_page, place, search_meta
 from valued_care.site.build import Site, SiteSettings, build_site, edit_url
+from valued_care.site.generated_markdown import GeneratedPageMarkdown
 from valued_care.site.glossary_markup import GlossaryMarkup
 from valued_care.site.pages import site_nav
 from valued_care.site.search_vocabulary import site_glossary
@@ -34,6 +35,7 @@ class _Build:
         self.page_urls: dict[str, str] = {}
         self.highlighted = None  # the menu entry marked for the page being rendered (place.py)
         self.glossary_markup = GlossaryMarkup(site_glossary())  # told each page before it is rendered
+        self.generated_markdown = GeneratedPageMarkdown()  # told too: generated pages use less of Markdown
 
 
 class ValuedCareHooks:
@@ -56,12 +58,13 @@ class ValuedCareHooks:
         except DataInvalid as err:
             raise PluginError(f"The data has problems; nothing was built.\n{err.report()}") from None
         config.nav = site_nav(self.build.kb, config.nav or [])
-        config.markdown_extensions.append(self.build.glossary_markup)
+        config.markdown_extensions += [self.build.glossary_markup, self.build.generated_markdown]
         return config
 
     def on_page_markdown(self, markdown, page, config, files):
         glossary = files.get_file_from_path(glossary_page.PAGE)
         self.build.glossary_markup.place(page.url, glossary.url if glossary else None)
+        self.build.generated_markdown.place(page.file.src_uri in self.build.sources)
         return markdown
 
     def on_files(self, files: Files, config) -> Files:
