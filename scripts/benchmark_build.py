@@ -40,6 +40,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from child_build import timed
 from synthetic_data import ROOT, data_copy, project_copy
 
 PLAIN_NAV = 15
@@ -98,16 +99,7 @@ def build(project: Path, out: Path, extra: list[str] | None = None) -> tuple[flo
     """Wall time (s) and peak memory (MB, max RSS) of `mkdocs build` of `project` in a child process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VALUED_CARE_BUILD": str(project / "no-downloads")}
     env.pop("VALUED_CARE_DATA", None)
-    with tempfile.TemporaryFile() as log:
-        started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, *(extra or ["-m", "mkdocs"]), "build", "-q", "-d", str(out)],
-                                cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log)
-        _, status, usage = os.wait4(proc.pid, 0)
-        took = time.perf_counter() - started
-        if os.waitstatus_to_exitcode(status) != 0:
-            log.seek(0)
-            raise SystemExit(f"build of {project} failed:\n{log.read().decode()[-3000:]}")
-    return took, usage.ru_maxrss / 1024
+    return timed([sys.executable, *(extra or ["-m", "mkdocs"]), "build", "-q", "-d", str(out)], project, env)
 
 
 def measure(size: int | None, runs: int, tmp: Path) -> dict:

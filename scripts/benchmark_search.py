@@ -29,7 +29,6 @@ import random
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -40,6 +39,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from child_build import timed  # noqa: E402
 
 from valued_care.data.loader import load_knowledge_base  # noqa: E402
 from valued_care.site.search_index import SCRIPT_PATH, finder_script  # noqa: E402
@@ -123,16 +124,7 @@ def _mutate(text: str, words: list[str], rng: random.Random, limit: int) -> str:
 def build(data: Path, out: Path) -> tuple[float, float]:
     """Wall time (s) and peak memory (MB) of `mkdocs build` in a child process of its own."""
     env = {**os.environ, "VALUED_CARE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
-    with tempfile.TemporaryFile() as log:
-        started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=ROOT, env=env,
-                                stdout=subprocess.DEVNULL, stderr=log)
-        _, status, usage = os.wait4(proc.pid, 0)
-        took = time.perf_counter() - started
-        if os.waitstatus_to_exitcode(status) != 0:
-            log.seek(0)
-            raise SystemExit(f"build failed:\n{log.read().decode()[-3000:]}")
-    return took, usage.ru_maxrss / 1024
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], ROOT, env)
 
 
 def index_build_seconds(data: Path) -> float:
