@@ -23,7 +23,7 @@ _URL_SAFE = "/:?#[]@!$&()*+,;=-._~%"  # RFC 3986 reserved and unreserved charact
 # syntax at the start of a line ("- ", "1. ", ": ", "===") or next to a mark escaped here ("](" needs "]"), and a
 # value is always one line, so they are escaped only at its start. Escaping every mark everywhere made Python-Markdown
 # split the text at each one: a sixth of its time on a case study (tests/test_render_property.py holds the rule).
-_MD_ALWAYS = re.compile(r"([\\`*_\[\]<>&!{}#|~^])")
+_MD_ALWAYS = re.compile(r"([\\`*_\[\]<>&!{}#|~^]|(?<=\]):)")  # and ":" after "]": "[x]:" defines a reference
 _MD_START = re.compile(r"^(\d*)([!-/:-@\[-`{-~])")
 
 
