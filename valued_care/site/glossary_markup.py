@@ -106,22 +106,26 @@ class _FirstUse(Treeprocessor):
         self._walk(root)
 
     def _walk(self, parent: etree.Element) -> None:
+        children = list(parent)
         if parent.text and parent.tag not in _SKIPPED:
             parent.text = self._mark(parent.text, parent, 0)
-        for child in list(parent):
+        added = len(parent) - len(children)  # links inserted before the children: each child's place moves on
+        for i, child in enumerate(children):
             if child.tag not in _SKIPPED and "data-search-exclude" not in child.attrib:
                 self._walk(child)
             if child.tail:
-                child.tail = self._mark(child.tail, parent, list(parent).index(child) + 1)
+                before = len(parent)
+                child.tail = self._mark(child.tail, parent, i + added + 1)
+                added += len(parent) - before
+
+    def _held(self, placeholder: re.Match) -> str:
+        """What Markdown holds back behind a placeholder ("" if it is not text we know)."""
+        stash, i = self.md.htmlStash.rawHtmlBlocks, int(placeholder.group(1))
+        return stash[i] if i < len(stash) and isinstance(stash[i], str) else ""
 
     def _as_written(self, found: str) -> str:
         """The text matched, with each held-back "&" put back (anything else held back there: no match)."""
-        stash = self.md.htmlStash.rawHtmlBlocks
-
-        def put_back(m: re.Match) -> str:
-            i = int(m.group(1))
-            return "&" if i < len(stash) and stash[i] == "&amp;" else "\x00"
-        return _PLACEHOLDER.sub(put_back, found)
+        return _PLACEHOLDER.sub(lambda m: "&" if self._held(m) == "&amp;" else "\x00", found)
 
     def _mark(self, text: str, parent: etree.Element, position: int) -> str:
         """The text up to the first abbreviation not yet met on this page. Each such abbreviation becomes a link
@@ -155,11 +159,9 @@ class _FirstUse(Treeprocessor):
 
     def _link_tags(self, text: str) -> list[tuple[int, int]]:
         """Where inline-HTML links open (+1) and close (-1) in the text, from the placeholders Markdown left."""
-        stash = self.md.htmlStash.rawHtmlBlocks
         tags = []
         for m in _PLACEHOLDER.finditer(text):
-            i = int(m.group(1))
-            held = stash[i] if i < len(stash) and isinstance(stash[i], str) else ""
+            held = self._held(m)
             if _OPENS_LINK.match(held):
                 tags.append((m.start(), 1))
             elif _CLOSES_LINK.match(held):
