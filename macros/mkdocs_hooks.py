@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from macros import site_build
 from valued_care import paths, urls
@@ -20,6 +21,7 @@ from valued_care.site import glossary_page, place, search_meta
 from valued_care.site.build import Site, SiteSettings, build_site, edit_url
 from valued_care.site.generated_markdown import GeneratedPageMarkdown
 from valued_care.site.glossary_markup import GlossaryMarkup
+from valued_care.site.html_page import anchor_ids, table_of_contents
 from valued_care.site.pages import site_nav
 from valued_care.site.search_vocabulary import site_glossary
 
@@ -32,6 +34,8 @@ class _Build:
         # Generated page -> the data file it is edited at (None: an index with no single source). The pages' text
         # is not kept: once written to disk MkDocs reads it from there, and at thousands of pages it is memory.
         self.sources: dict[str, str | None] = {}
+        self.html_pages: set[str] = set()  # generated pages written as HTML: shown as they are, not as Markdown
+        self.held_html: dict[str, str] = {}  # such a page's body, from its Markdown event to its content event
         self.page_urls: dict[str, str] = {}
         self.highlighted = None  # the menu entry marked for the page being rendered (place.py)
         self.glossary_markup = GlossaryMarkup(site_glossary())  # told each page before it is rendered
@@ -62,19 +66,32 @@ class ValuedCareHooks:
         return config
 
     def on_page_markdown(self, markdown, page, config, files):
+        if page.file.src_uri in self.build.html_pages:  # HTML already: Markdown gets nothing to do
+            self.build.held_html[page.file.src_uri] = markdown
+            return ""
         glossary = files.get_file_from_path(glossary_page.PAGE)
         self.build.glossary_markup.place(page.url, glossary.url if glossary else None)
         self.build.generated_markdown.place(page.file.src_uri in self.build.sources)
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        """A page written as HTML gets its body back, with the table of contents and anchors Markdown would have
+        found in it (html_page.py)."""
+        body = self.build.held_html.pop(page.file.src_uri, None)
+        if body is None:
+            return html
+        page.toc = get_toc(table_of_contents(body))
+        page.present_anchor_ids = anchor_ids(body)
+        return body
+
     def on_files(self, files: Files, config) -> Files:
         settings = SiteSettings(config.site_url or "", config.site_name, config.copyright or "",
-                                offline=bool(config.extra.get("offline")))
+                                offline=bool(config.extra.get("offline")), directory_urls=config.use_directory_urls)
         site: Site = build_site(self.build.kb, settings, paths.BUILD)
         # Files made earlier into build/ are files of the site, so pages link them and strict mode checks the links.
         for download in site.downloads.files:
             files.append(File(download.path, str(paths.BUILD), config.site_dir, config.use_directory_urls))
-        pages_dir = site_build.write_changed_pages({path: page.markdown for path, page in site.pages.items()})
+        pages_dir = site_build.write_changed_pages({path: page.text for path, page in site.pages.items()})
         for path in site.pages:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide a generated page; remove it (its content comes from data/)")
@@ -86,6 +103,7 @@ class ValuedCareHooks:
         for path, text in site.files.items():
             files.append(File.generated(config, path, content=text))
         self.build.sources = {path: page.source for path, page in site.pages.items()}
+        self.build.html_pages = {path for path, page in site.pages.items() if page.html}
         return files
 
     def on_page_context(self, context, page, config, nav):
@@ -128,6 +146,7 @@ _hooks = ValuedCareHooks()
 on_config = _hooks.on_config
 on_files = _hooks.on_files
 on_page_markdown = _hooks.on_page_markdown
+on_page_content = _hooks.on_page_content
 on_page_context = _hooks.on_page_context
 on_post_page = _hooks.on_post_page
 on_post_build = _hooks.on_post_build

@@ -26,6 +26,7 @@ Prints figures; not a test.
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import platform
 import re
@@ -49,20 +50,31 @@ PLAIN_NAV = 15
 # ---- plain Material with the same pages -------------------------------------------------------------------------
 
 def project_pages(project: Path) -> list[str]:
-    """The Markdown of every page the project's build made: hand-written docs and generated pages."""
+    """The source of every page the project's build made: hand-written docs and generated pages (Markdown or HTML)."""
     folders = [project / "docs", *(project / ".cache" / "generated-pages").glob("*")]
     return [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.rglob("*.md"))]
 
 
-def plain_page(number: int, markdown: str) -> str:
-    """A plain Markdown page as long as `markdown`, with as many headings and list items, and words from it."""
-    body = re.sub(r"^---\n.*?\n---\n", "", markdown, flags=re.S)
+def plain_page(number: int, source: str) -> str:
+    """A plain Markdown page as long as the page `source`, with as many headings and list items, and words from it.
+
+    A page the project writes as HTML (html_page.py) counts as long as its front matter and its text without tags
+    (entities undone), and its headings and items are counted as tags: its tags would make it longer than the same
+    page written in Markdown, so this errs against the project.
+    """
+    body = re.sub(r"^---\n.*?\n---\n", "", source, flags=re.S)
     words = re.findall(r"[A-Za-z]{2,}", body) or ["text"]
     lines, i = [f"# Page {number}", ""], 0
-    headings = len(re.findall(r"^#{2,} ", body, flags=re.M))
-    items = len(re.findall(r"^\s*(?:[-*]|\d+\.) ", body, flags=re.M))
+    if re.search(r'<h1 id="', body):
+        length = len(source) - len(body) + len(html.unescape(re.sub(r"<[^>]+>", "", body)))
+        headings = len(re.findall(r"<h[2-6][ >]", body))
+        items = len(re.findall(r"<li[ >]", body))
+    else:
+        length = len(source)
+        headings = len(re.findall(r"^#{2,} ", body, flags=re.M))
+        items = len(re.findall(r"^\s*(?:[-*]|\d+\.) ", body, flags=re.M))
     used = sum(len(x) + 1 for x in lines)
-    while used < len(markdown):
+    while used < length:
         chunk = " ".join(words[(i + k) % len(words)] for k in range(40))
         i += 40
         if headings and i % 400 == 0:

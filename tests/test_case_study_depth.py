@@ -31,7 +31,7 @@ def test_the_page_and_the_open_data_show_the_depth_label(real_kb, tmp_path):
 
     site = build_site(real_kb, SiteSettings("https://example.org/", "KB"), tmp_path)
     outline = next(c for c in real_kb.case_studies.values() if c.depth == "outline")
-    page = site.pages[f"case-studies/{outline.id}.md"].markdown
+    page = site.pages[f"case-studies/{outline.id}.md"].text
     assert DEPTHS["outline"].split()[0] in page.replace("\\", "")
     if not outline.problem:
         assert "public sources do not describe the starting problem" in page.replace("\\", "")

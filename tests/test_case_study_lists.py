@@ -4,6 +4,7 @@ result. Chapter pages have a contents box and the case-studies index jumps to ea
 link to exists in the built page."""
 from __future__ import annotations
 
+import html
 import re
 from types import SimpleNamespace
 
@@ -15,14 +16,14 @@ from valued_care.data.loader import load_knowledge_base
 from valued_care.site.pages import generate_pages
 from valued_care.vocabulary import SETTINGS
 
-ENTRY = re.compile(r"^- \*\*\[(?P<title>.+?)\]\((?:\.\./)*(?:case-studies/)?(?P<id>[a-z0-9-]+)\.md\)\*\*\n"
-                   r"  <span class=\"vc-case-meta\">(?P<meta>.*?)</span>\n"
-                   r"  <span class=\"vc-case-result\">Result: (?P<result>.*?)</span>$", re.M)
+ENTRY = re.compile(r'^<li><strong><a href="(?:\.\./)*(?:case-studies/)?(?P<id>[a-z0-9-]+)/">(?P<title>.+?)</a></strong>\n'
+                   r'  <span class="vc-case-meta">(?P<meta>.*?)</span>\n'
+                   r'  <span class="vc-case-result">Result: (?P<result>.*?)</span></li>$', re.M)
 
 
-def plain(markdown: str) -> str:
-    """Markdown text as a reader sees it: the backslash escapes undone."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+def plain(text: str) -> str:
+    """HTML text as a reader sees it: tags dropped (a glossary link), entities undone."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +36,8 @@ def entries(kb):
     """Every case-study list entry of every generated page: (page path, fields of the entry)."""
     found = []
     for path, page in generate_pages(kb).items():
-        for block in re.findall(r'<div class="vc-listing vc-cases".*?</div>', page.markdown, re.S):
-            items = [line for line in block.splitlines() if line.startswith("- ")]
+        for block in re.findall(r'<div class="vc-listing vc-cases".*?</div>', page.text, re.S):
+            items = [line for line in block.splitlines() if line.startswith("<li>")]
             matches = list(ENTRY.finditer(block))
             assert len(matches) == len(items), f"{path}: a case-study list entry not in the shared shape"
             found += [(path, {k: plain(v) for k, v in m.groupdict().items()}) for m in matches]
@@ -56,7 +57,7 @@ def test_every_list_of_case_studies_uses_the_shared_entry(entries, kb):
     assert sorted(index) == sorted(kb.case_studies)  # each case study once on the index
     # The old shape, "**[title](...)**: Trust." with the summary under it, is gone from every page.
     for path, page in generate_pages(kb).items():
-        old_shape = re.findall(r"\]\((?:\.\./)*(?:case-studies/)?([a-z0-9-]+)\.md\)\*\*: ", page.markdown)
+        old_shape = re.findall(r'href="(?:\.\./)*(?:case-studies/)?([a-z0-9-]+)/">[^<]*</a></strong>: ', page.text)
         assert not set(old_shape) & set(kb.case_studies), path
 
 
@@ -147,11 +148,11 @@ def test_case_studies_index_jumps_to_every_chapter(kb, built_site):
 
 
 def test_the_finder_names_each_trust_once_in_a_result(kb):
-    finder = generate_pages(kb)[urls.FINDER].markdown
-    results = re.findall(r'\[(.+?)\]\((?:\.\./)*case-studies/([a-z0-9-]+)\.md\)</p>\n'
-                         r'<p class="vc-result__meta" markdown="span">(.*?)</p>', finder)
+    finder = generate_pages(kb)[urls.FINDER].text
+    results = re.findall(r'<a href="(?:\.\./)*case-studies/([a-z0-9-]+)/">(.+?)</a></p>\n'
+                         r'<p class="vc-result__meta">(.*?)</p>', finder)
     assert len(results) == len(kb.case_studies)
-    for title, cid, meta in results:
+    for cid, title, meta in results:
         for trust in (kb.trusts[t] for t in kb.case_studies[cid].trusts):
             named = f"{plain(title)} {plain(meta)}".lower().count(trust.name.lower())
             assert named <= 1, (cid, trust.id)

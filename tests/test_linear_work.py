@@ -112,7 +112,7 @@ def listing_pages(kb: KnowledgeBase) -> None:
     record_pages(kb, "trusts", kb.trusts.values())
     builder = PageBuilder(kb)
     for slug, label in SETTINGS.items():
-        builder.page("setting.md.j2", urls.setting(slug), label, None, slug=slug, label=label)
+        builder.page("setting.html.j2", urls.setting(slug), label, None, slug=slug, label=label)
 
 
 def test_related_case_studies_are_the_best_scored_ties_by_title(collections):

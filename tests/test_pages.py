@@ -25,11 +25,11 @@ def test_one_page_per_record_and_index():
 
 def test_case_study_page_links_ingredients_trust_story_and_sources():
     page = pages()["case-studies/example-case.md"]
-    text = page.markdown
-    assert "[Culture](../ingredients/culture.md)" in text
-    assert "[Leadership](../ingredients/leadership.md)" in text
-    assert "[Example NHS Foundation Trust](../trusts/example-trust.md)" in text
-    assert "(../trust-stories/example-trust-journey.md)" in text
+    text = page.text
+    assert '<a href="../../ingredients/culture/">Culture</a>' in text
+    assert '<a href="../../ingredients/leadership/">Leadership</a>' in text
+    assert '<a href="../../trusts/example-trust/">Example NHS Foundation Trust</a>' in text
+    assert 'href="../../trust-stories/example-trust-journey/"' in text
     assert '<a href="https://example.org/case">' in text
     assert "Concerns raised rose by 40%" in text
     assert page.source == "data/case_studies/example-case.yml"
@@ -37,25 +37,26 @@ def test_case_study_page_links_ingredients_trust_story_and_sources():
 
 def test_generated_pages_are_never_rendered_as_macros():
     for page in pages().values():
-        assert front_matter(page.markdown)["render_macros"] is False
+        assert front_matter(page.text)["render_macros"] is False
 
 
 def test_front_matter_values_are_html_escaped():
-    meta = front_matter(pages()["case-studies/injection-shows-literally.md"].markdown)
+    meta = front_matter(pages()["case-studies/injection-shows-literally.md"].text)
     assert "&amp;" in meta["description"] and "<" not in meta["description"]
 
 
 def test_ingredient_page_lists_primary_and_secondary_case_studies():
-    culture = pages()["ingredients/culture.md"].markdown
-    leadership = pages()["ingredients/leadership.md"].markdown
-    assert "(../case-studies/example-case.md)" in culture
-    assert "Where it plays a part" in leadership and "(../case-studies/example-case.md)" in leadership
+    culture = pages()["ingredients/culture.md"].text
+    leadership = pages()["ingredients/leadership.md"].text
+    assert 'href="../../case-studies/example-case/"' in culture  # lists are HTML, with final links
+    assert "Where it plays a part" in leadership and 'href="../../case-studies/example-case/"' in leadership
     assert "(../trust-stories/example-trust-journey.md)" in culture  # referenced by
 
 
 def test_trust_page_lists_what_refers_to_it():
-    trust = pages()["trusts/example-trust.md"].markdown
-    assert "(../case-studies/example-case.md)" in trust and "(../trust-stories/example-trust-journey.md)" in trust
+    trust = pages()["trusts/example-trust.md"].text
+    assert 'href="../../case-studies/example-case/"' in trust
+    assert 'href="../../trust-stories/example-trust-journey/"' in trust
 
 
 def test_nav_expands_chapters_and_stays_small():

@@ -3,6 +3,7 @@
 checked, with their line numbers, by test_loader.py."""
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 
@@ -10,6 +11,7 @@ import pytest
 from test_render import to_html
 
 from conftest import GOOD, ROOT
+from valued_care import urls
 from valued_care.data.loader import load_knowledge_base
 from valued_care.errors import DataInvalid
 from valued_care.site.pages import generate_pages
@@ -63,7 +65,7 @@ def test_a_pathway_file_must_be_in_the_pathways_folder_with_the_others(good_data
 
 
 def test_route_page_numbers_every_step_and_links_to_its_target(pages):
-    text = pages["pathways/board-members.md"].markdown
+    text = pages["pathways/board-members.md"].text
     assert "# Reading pathway: Board members" in text
     targets = ["../ingredients/culture.md", "../theory/culture.md", "../case-studies/example-case.md",
                "../trust-stories/example-trust-journey.md", "../resources.md#res-ref-1"]
@@ -76,7 +78,7 @@ def test_route_page_numbers_every_step_and_links_to_its_target(pages):
 
 
 def test_route_page_has_a_tick_box_per_step_for_the_progress_script(pages):
-    html = to_html(pages["pathways/board-members.md"].markdown.split("---\n", 2)[2])
+    html = to_html(pages["pathways/board-members.md"].text.split("---\n", 2)[2])
     ticks = re.findall(r'<input type="checkbox" data-vc-step="([^"]+)" data-vc-number="(\d+)">', html)
     assert ticks == [("chapter/culture", "1"), ("theory/culture", "2"), ("case-study/example-case", "3"),
                      ("trust-story/example-trust-journey", "4"), ("resource/ref-1", "5")]
@@ -85,17 +87,17 @@ def test_route_page_has_a_tick_box_per_step_for_the_progress_script(pages):
 
 
 def test_why_text_shows_literally(pages):
-    html = to_html(pages["pathways/board-members.md"].markdown.split("---\n", 2)[2])
+    html = to_html(pages["pathways/board-members.md"].text.split("---\n", 2)[2])
     assert "Further reading: {{ 7*7 }} and [click](javascript:alert(1)) show literally." in html
     assert "javascript:" not in re.sub(r">[^<]*<", "><", html)  # only in text, never in an attribute
 
 
 def test_route_page_loads_the_progress_script_through_its_template(pages):
-    assert "template: pathway.html" in pages["pathways/board-members.md"].markdown.split("---\n")[1]
+    assert "template: pathway.html" in pages["pathways/board-members.md"].text.split("---\n")[1]
 
 
 def test_index_lists_each_pathway(pages):
-    text = pages["pathways/index.md"].markdown
+    text = pages["pathways/index.md"].text
     assert re.findall(r"^## \[([^\]]+)\]\(([^)]+)\)$", text, re.M) == [
         ("Board members", "board-members.md"), ("Team leaders and clinicians", "team-leaders-and-clinicians.md"),
         ("Experts by experience and carers", "experts-by-experience-and-carers.md"),
@@ -110,21 +112,31 @@ def test_index_lists_each_pathway(pages):
     ("trust-stories/example-trust-journey.md", "../case-studies/example-case.md", "../resources.md#res-ref-1"),
 ])
 def test_a_step_page_links_back_to_the_route_and_to_the_steps_either_side(pages, page, previous, following):
-    text = pages[page].markdown
-    section = text.split("## On a reading pathway\n", 1)[1]
-    line = next(ln for ln in section.splitlines() if ln.startswith("- "))
-    assert "[Reading pathway: Board members](../pathways/board-members.md#step-" in line
-    links = re.findall(r"\]\(([^)]+)\)", line)[1:]
-    assert links == [link for link in (previous, following) if link]
+    text = pages[page].text
+    expected = [link for link in (previous, following) if link]
+    if pages[page].html:  # written as HTML: final links, as MkDocs would write them from the .md paths
+        section = text.split('id="on-a-reading-pathway"', 1)[1]
+        line = next(ln for ln in section.splitlines() if ln.startswith("<li>"))
+        assert '<a href="../../pathways/board-members/#step-' in line
+        links = re.findall(r'href="([^"]+)"', line)[1:]
+        folder = posixpath.dirname(page)
+        expected = [urls.href(page, posixpath.normpath(posixpath.join(folder, link.split("#")[0])),
+                              anchor=link.partition("#")[2]) for link in expected]
+    else:
+        section = text.split("## On a reading pathway\n", 1)[1]
+        line = next(ln for ln in section.splitlines() if ln.startswith("- "))
+        assert "[Reading pathway: Board members](../pathways/board-members.md#step-" in line
+        links = re.findall(r"\]\(([^)]+)\)", line)[1:]
+    assert links == expected
 
 
 def test_pages_that_are_no_step_say_nothing_about_pathways(pages):
-    assert "On a reading pathway" not in pages["ingredients/managing-resources.md"].markdown
-    assert "On a reading pathway" not in pages["trusts/example-trust.md"].markdown
+    assert "On a reading pathway" not in pages["ingredients/managing-resources.md"].text
+    assert "On a reading pathway" not in pages["trusts/example-trust.md"].text
 
 
 def test_a_page_on_several_routes_lists_each(pages):
-    section = pages["ingredients/patient-safety.md"].markdown.split("## On a reading pathway\n", 1)[1]
+    section = pages["ingredients/patient-safety.md"].text.split("## On a reading pathway\n", 1)[1]
     routes = re.findall(r"^- \[Reading pathway: ([^\]]+)\]", section, re.M)
     assert routes == ["Team leaders and clinicians", "Improvement leads"]
 

@@ -68,7 +68,7 @@ def test_no_double_full_stops_in_any_reference_of_the_real_data(real_kb):
 
 
 def test_site_and_book_print_the_a_to_z_in_the_same_author_first_order(real_kb):
-    site = generate_pages(real_kb)["resources.md"].markdown.split("## All resources, A to Z", 1)[1]
+    site = generate_pages(real_kb)["resources.md"].text.split("## All resources, A to Z", 1)[1]
     site_order = re.findall(r"\{: #res-([a-z0-9-]+) \.vc-resource \}", site)
     book = PdfBook(real_kb).book().html.split('id="references"', 1)[1]
     book_order = re.findall(r'<li class="ref" id="ref-([a-z0-9-]+)">', book)
@@ -80,7 +80,7 @@ def test_site_and_book_print_the_a_to_z_in_the_same_author_first_order(real_kb):
 
 
 def test_theory_citations_link_to_their_entries_on_the_site_and_in_the_book(real_kb):
-    page = generate_pages(real_kb)["theory/patient-safety.md"].markdown
+    page = generate_pages(real_kb)["theory/patient-safety.md"].text
     assert "[Reason (2000)](patient-safety.md#ref-reason-2000-human-error)" in page
     assert "{: #ref-reason-2000-human-error }" in page
     html = PdfBook(real_kb).book().html
@@ -93,7 +93,7 @@ def test_citations_keep_contributor_text_escaped(good_data):
     theory.write_text(theory.read_text().replace(
         "[Teams learn when people feel safe to speak.]",
         '["**Bold** [x](y.md) 3 < 5 as Author (2011) showed {{ 7*7 }}."]'))
-    page = generate_pages(load_knowledge_base(good_data))["theory/culture.md"].markdown
+    page = generate_pages(load_knowledge_base(good_data))["theory/culture.md"].text
     assert "[Author (2011)](culture.md#ref-ref-1)" in page
     assert "\\*\\*Bold\\*\\* \\[x\\](y.md) 3 \\< 5 as " in page
     assert " showed \\{\\{ 7\\*7 \\}\\}." in page

@@ -145,7 +145,7 @@ def test_script_escapes_line_separators_that_would_end_a_javascript_string(kb):
 
 
 def _front(page) -> dict:
-    return yaml.safe_load(page.markdown.split("---\n")[1])
+    return yaml.safe_load(page.text.split("---\n")[1])
 
 
 def test_case_study_pages_carry_their_ingredients_and_trust_as_escaped_search_tags(kb):

@@ -76,7 +76,7 @@ def test_any_statement_reaches_the_script_and_the_form_exactly():
 
 def test_the_page_holds_the_form_and_no_script():
     page = generate_pages(load_knowledge_base(GOOD))["self-assessment.md"]
-    front, body = page.markdown.split("---\n")[1:3]
+    front, body = page.text.split("---\n")[1:3]
     assert "template: self-assessment.html" in front and "- toc" in front
     assert '<div class="vc-assess" id="vc-assess">' in body and "<script" not in body
     assert "\n\n" not in body.split('<div class="vc-assess"', 1)[1]  # one raw HTML block: no blank line inside

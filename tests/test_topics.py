@@ -22,7 +22,7 @@ from valued_care.outputs.export import DATASETS, rows
 from valued_care.site.pages import generate_pages
 from valued_care.vocabulary import TOPICS
 
-CASE_LINK = re.compile(r"\]\((?:\.\./)*case-studies/([a-z0-9-]+)\.md\)")
+CASE_LINK = re.compile(r'href="(?:\.\./)*case-studies/([a-z0-9-]+)/"')
 PHONE = {"width": 375, "height": 812}
 
 
@@ -89,17 +89,17 @@ def test_open_data_holds_each_case_studys_topics(kb):
 
 @pytest.mark.parametrize("slug", list(TOPICS))
 def test_topic_page_lists_exactly_its_case_studies(kb, pages, slug):
-    page = pages[urls.topic(slug)].markdown
+    page = pages[urls.topic(slug)].text
     assert listed(page) == about(kb, slug)
     title = html.unescape(yaml.safe_load(page.split("---\n")[1])["title"])
     assert title == f"Case studies about {TOPICS[slug].label.lower()}"
-    assert f"?topic={slug})" in page  # the finder, already filtered to this topic
-    others = re.findall(r"\]\(([a-z0-9-]+)\.md\)", page.split("## Other topics", 1)[1])
+    assert f'href="../../finder/?topic={slug}"' in page  # the finder, already filtered to this topic
+    others = re.findall(r'href="\.\./([a-z0-9-]+)/"', page.split('id="other-topics"', 1)[1])
     assert others == [s for s in TOPICS if s != slug]
 
 
 def test_topics_index_links_every_topic_with_its_count(kb, pages):
-    page = pages[urls.TOPICS_INDEX].markdown
+    page = pages[urls.TOPICS_INDEX].text
     for slug, term in TOPICS.items():
         n = len(about(kb, slug))
         assert f"({slug}.md)** ({n} case studies)." in page
@@ -108,14 +108,14 @@ def test_topics_index_links_every_topic_with_its_count(kb, pages):
 
 def test_case_study_page_links_each_of_its_topics(kb, pages):
     for case in kb.case_studies.values():
-        page = pages[urls.case_study(case.id)].markdown
-        linked = re.findall(r"\]\(\.\./topics/([a-z0-9-]+)\.md\)", page)
+        page = pages[urls.case_study(case.id)].text
+        linked = re.findall(r'href="\.\./\.\./topics/([a-z0-9-]+)/"', page)
         assert linked == list(case.topics), case.id
 
 
 def test_case_studies_index_links_every_topic(pages):
-    page = pages[urls.CASE_STUDIES_INDEX].markdown
-    assert re.findall(r"\]\(\.\./topics/([a-z0-9-]+)\.md\)", page) == list(TOPICS)
+    page = pages[urls.CASE_STUDIES_INDEX].text
+    assert re.findall(r'href="\.\./topics/([a-z0-9-]+)/"', page) == list(TOPICS)
 
 
 class _Links(HTMLParser):

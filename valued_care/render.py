@@ -13,7 +13,7 @@ from functools import cache
 from urllib.parse import quote
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from valued_care.data.text_rules import ID_PATTERN
 from valued_care.paths import TEMPLATES
@@ -63,8 +63,27 @@ def web_link(text, url: str) -> Markup:
     Markdown link syntax (where a trailing backslash or bracket could end the link and let the rest through as HTML).
     The address has already passed text_rules.web_url; this is the second wall: anything outside the characters an
     address may hold is percent-encoded, so the tag is always whole, and the attribute is HTML-escaped."""
-    address = quote(url, safe=_URL_SAFE)
-    return Markup(f'<a href="{html.escape(address, quote=True)}">{md_text(text)}</a>')
+    return Markup(f'<a href="{web_href(url)}">{md_text(text)}</a>')
+
+
+def web_href(url: str) -> Markup:
+    """A web address from the data for an HTML attribute: percent-encoded, then attribute-escaped (see web_link)."""
+    return Markup(html.escape(quote(url, safe=_URL_SAFE), quote=True))
+
+
+def html_link(text, href: str) -> Markup:
+    """A link in a page written as HTML: the text escaped as text, the address as an attribute (an address from
+    web_href is Markup, escaped already)."""
+    return Markup('<a href="{}">{}</a>').format(href, text_html(_one_line(text)))
+
+
+def text_html(value) -> Markup:
+    """Text for an HTML text node: &, < and > escaped, quotes left as typed, as Python-Markdown writes text (so "it's"
+    reads the same in every page's source). Never for an attribute value: templates use the `attr` filter there
+    (tests/test_html_page.py checks that they do)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def anchor_id(value: str) -> Markup:
@@ -118,6 +137,28 @@ def markdown_env() -> jinja2.Environment:
     env.filters["spaced"] = md_spaced
     env.filters["anchor"] = anchor_id
     env.filters["html"] = html_text
+    env.globals.update(_globals())
+    return env
+
+
+def _one_line(value):
+    return value if isinstance(value, Markup) else " ".join(str(value).split())
+
+
+def _html_finalize(value):
+    return "" if value is None else text_html(_one_line(value))
+
+
+@cache
+def page_html_env() -> jinja2.Environment:
+    """Generated pages written as HTML (templates/pages/*.html.j2), which MkDocs shows without Markdown: every value
+    is folded onto one line, as in the Markdown templates, and escaped as text (text_html); a value in an attribute
+    takes the `attr` filter, which escapes quotes too."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "pages"), autoescape=True,
+                             finalize=_html_finalize, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["anchor"] = anchor_id
+    env.filters["attr"] = escape
     env.globals.update(_globals())
     return env
 

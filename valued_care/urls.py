@@ -70,13 +70,18 @@ def built(page: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def href(from_page: str, to_page: str, directory_urls: bool = True, anchor: str = "") -> str:
-    """A link for raw HTML (which MkDocs does not rewrite) from one docs-relative page to another."""
-    here, there = built(from_page, directory_urls), built(to_page, directory_urls)
+def href(from_page: str, to: str, directory_urls: bool = True, anchor: str = "") -> str:
+    """A link for HTML (which MkDocs does not rewrite) from one docs-relative page to another page (a/b.md, with an
+    optional ?query or #anchor) or to a file of the site (pdf/x.pdf), as MkDocs would write it."""
+    to, hash_, own_anchor = to.partition("#")  # a place on a page: resource() gives resources.md#res-<id>
+    anchor = anchor or own_anchor
+    target_path, mark, query = to.partition("?")
+    here = built(from_page, directory_urls)
+    there = built(target_path, directory_urls) if target_path.endswith(".md") else target_path
     target = posixpath.relpath(there or ".", posixpath.dirname(here) or ".")
     if there == "" or there.endswith("/"):
         target = target.rstrip("/") + "/"
-    return (target.removeprefix("./") or "./") + (f"#{anchor}" if anchor else "")
+    return (target.removeprefix("./") or "./") + mark + query + (f"#{anchor}" if anchor else "")
 
 
 def data_file(kind: str, rid: str) -> str:

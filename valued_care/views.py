@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from valued_care.vocabulary import METHODS
+from valued_care.vocabulary import METHODS, REGIONS, SETTINGS
 
 
 def method_line(case) -> str:
@@ -84,3 +84,14 @@ def headline(case, limit: int = 120) -> str:
     if len(text) <= limit:
         return text
     return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:-") + "…"
+
+
+def finder_meta(case, kb) -> tuple[str, str, str]:
+    """A finder result's line of facts, in three parts: the trusts its title does not name, its main ingredient
+    (shown in bold) and the rest (other ingredients, settings, region and period)."""
+    trusts = trusts_to_name(case, kb.trusts)
+    lead = "; ".join(t.name for t in trusts) + ". " if trusts else ""
+    others = ", ".join(kb.ingredients[i].title for i in case.other_ingredients)
+    rest = (f"; also {others}" if others else "") + ". " + ", ".join(SETTINGS[s] for s in case.settings) + \
+        f". {REGIONS[case.region]}. {case.period.description}"
+    return lead + "Main ingredient: ", kb.ingredients[case.primary_ingredient].title, rest

@@ -21,18 +21,19 @@ class SiteSettings:
     site_name: str
     copyright: str = ""
     offline: bool = False  # the offline copy: it ships the PDFs but not itself
+    directory_urls: bool = True  # MkDocs's use_directory_urls: pages written as HTML link to final URLs
 
 
 @dataclass(frozen=True)
 class Site:
-    pages: dict[str, GeneratedPage]  # docs-relative path -> Markdown page
+    pages: dict[str, GeneratedPage]  # docs-relative path -> page (Markdown, or HTML: html_page.py)
     files: dict[str, str]  # site path -> text: open data, feed, the finder's index, the planner's data
     downloads: Downloads  # files made earlier into build/ (PDFs, offline zip), shipped at the same paths
 
 
 def build_site(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path) -> Site:
     downloads = Downloads.from_build(build_dir, data_fingerprint(kb), offline_build=settings.offline)
-    pages = generate_pages(kb, downloads)
+    pages = generate_pages(kb, downloads, settings.directory_urls)
     pages.update(open_pages.generate(kb))  # what's new, open data, contributors
     files = {
         **export.site_files(kb, settings.site_url),

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
 from valued_care.data.glossary import Glossary
+from valued_care.render import text_html
 
 # Text inside these is left alone: links and headings (a link in a link, or in a heading, helps nobody), code, and
 # markup that is not prose.
@@ -66,18 +68,71 @@ def relative_url(from_url: str, to_url: str) -> str:
     return target + "/" if to_url.endswith("/") and target != "." else ("./" if target == "." else target)
 
 
-class GlossaryMarkup(Extension):
-    """Configured once per build with the glossary, and told before each page which page it is and where the
-    Glossary page is (`place`); a page for which it is not told marks nothing."""
+class GlossaryWords:
+    """The glossary's abbreviations and the pattern that finds them in text, made once per build."""
 
-    def __init__(self, glossary: Glossary, **kwargs):
-        super().__init__(**kwargs)
+    def __init__(self, glossary: Glossary):
         self.abbreviations = abbreviations(glossary)
         # An "&" the page escaped is held back by Markdown as a placeholder until the HTML is written ("A&E").
         names = "|".join(_AMPERSAND.join(map(re.escape, a.text.split("&"))) for a in self.abbreviations)
         # Whole words only, case as written, an optional plural s ("OAPs"), and not inside a longer word or code.
         self.pattern = re.compile(rf"(?<![\w&/-])({names})(s?)(?![\w&/-])") if names else None
         self.by_text = {a.text: a for a in self.abbreviations}
+
+    @staticmethod
+    def spelled_out(before: str, abbreviation: Abbreviation) -> bool:
+        """Whether the text just before a use gives its full name: "Care Quality Commission (CQC)"."""
+        return before.rstrip(" (").casefold().endswith(abbreviation.title.casefold())
+
+    def marker(self, href: str | None) -> FirstUseText:
+        """A marker for the reading text of one page written as HTML; href is the Glossary page from that page
+        (None: mark nothing, as on the Glossary page itself)."""
+        return FirstUseText(self, href)
+
+
+class FirstUseText:
+    """The first-use marking for pages written as HTML (no Markdown tree): called on each piece of reading text in
+    the order the page reads, it returns the text HTML-escaped, folded onto one line (a space at either end kept, for
+    text joined to a link), with the first use of each
+    abbreviation on the page as a link to its Glossary entry, as the tree step below marks Markdown pages. Headings,
+    link text and lists the search leaves out are not reading text: templates escape those without it."""
+
+    def __init__(self, words: GlossaryWords, href: str | None):
+        self.words, self.href = words, href
+        self.seen: set[str] = set()
+
+    def __call__(self, value) -> Markup:
+        raw = str(value)
+        lead, trail = (" " if raw[:1].isspace() else ""), (" " if raw[-1:].isspace() else "")
+        return Markup(lead) + self._marked(" ".join(raw.split())) + Markup(trail)
+
+    def _marked(self, text: str) -> Markup:
+        if self.href is None or self.words.pattern is None:
+            return text_html(text)
+        out, done = [], 0
+        for match in self.words.pattern.finditer(text):
+            abbreviation = self.words.by_text.get(match.group(1))
+            if abbreviation is None or abbreviation.text in self.seen:
+                continue
+            if self.words.spelled_out(text[:match.start()], abbreviation):
+                continue
+            self.seen.add(abbreviation.text)
+            out += [text_html(text[done:match.start()]), _LINK.format(f"{self.href}#{abbreviation.anchor}",
+                                                                    abbreviation.title, match.group(0))]
+            done = match.end()
+        return Markup("").join([*out, text_html(text[done:])])
+
+
+_LINK = Markup('<a class="vc-glossary-link" href="{}"><abbr title="{}">{}</abbr></a>')
+
+
+class GlossaryMarkup(Extension):
+    """Configured once per build with the glossary, and told before each page which page it is and where the
+    Glossary page is (`place`); a page for which it is not told marks nothing."""
+
+    def __init__(self, glossary: Glossary, **kwargs):
+        super().__init__(**kwargs)
+        self.words = GlossaryWords(glossary)
         self.href: str | None = None
 
     def place(self, page_url: str | None, glossary_url: str | None) -> None:
@@ -99,7 +154,7 @@ class _FirstUse(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        if self.ext.href is None or self.ext.pattern is None:
+        if self.ext.href is None or self.ext.words.pattern is None:
             return
         self.seen: set[str] = set()
         self.raw_links = 0  # how many links written as inline HTML the text being read is inside
@@ -132,18 +187,18 @@ class _FirstUse(Treeprocessor):
         inserted among the parent's children from `position` on, with the text after it as its tail. Text inside a
         link written as inline HTML (a web address: render.web_link) is left alone: Markdown holds that link's tags
         back as placeholders, so they are followed here, in the order the page reads."""
-        assert self.ext.pattern is not None
+        assert self.ext.words.pattern is not None
         found = []
         tags = iter(self._link_tags(text))
         tag = next(tags, None)
-        for match in self.ext.pattern.finditer(text):
+        for match in self.ext.words.pattern.finditer(text):
             while tag is not None and tag[0] < match.start():
                 self.raw_links = max(0, self.raw_links + tag[1])
                 tag = next(tags, None)
-            abbreviation = self.ext.by_text.get(self._as_written(match.group(1)))
+            abbreviation = self.ext.words.by_text.get(self._as_written(match.group(1)))
             if self.raw_links or abbreviation is None or abbreviation.text in self.seen:
                 continue
-            if text[:match.start()].rstrip(" (").casefold().endswith(abbreviation.title.casefold()):
+            if self.ext.words.spelled_out(text[:match.start()], abbreviation):
                 continue  # "Care Quality Commission (CQC)": spelled out here already; the next use is linked
             self.seen.add(abbreviation.text)
             found.append((match, abbreviation))

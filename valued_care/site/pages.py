@@ -1,7 +1,8 @@
 """Generated pages: the knowledge base -> {docs-relative path: GeneratedPage}. No MkDocs here.
 
-Each page is Markdown from a template in templates/pages/, with YAML front matter written by yaml.safe_dump
-(values HTML-escaped because the theme prints meta values without escaping).
+Each page is Markdown from a template in templates/pages/ (name.md.j2) or, for the pages that grow with the
+collection, HTML (name.html.j2: see html_page.py), with YAML front matter written by yaml.safe_dump (values
+HTML-escaped because the theme prints meta values without escaping).
 """
 from __future__ import annotations
 
@@ -12,15 +13,17 @@ from functools import partial
 from typing import Any
 
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from valued_care import urls
 from valued_care.data.kinds import KINDS
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.data.model import Reviewed
-from valued_care.render import markdown_env, md_link, relative, web_link
+from valued_care.render import html_link, markdown_env, md_link, page_html_env, relative, web_href, web_link
 from valued_care.site import glossary_page, search_meta, self_assessment, topics
 from valued_care.site.downloads import Downloads
+from valued_care.site.glossary_markup import GlossaryWords
+from valued_care.site.html_page import Headings
 from valued_care.site.search_index import facets
 from valued_care.site.search_vocabulary import site_glossary
 from valued_care.vocabulary import SETTINGS
@@ -29,8 +32,9 @@ from valued_care.vocabulary import SETTINGS
 @dataclass(frozen=True)
 class GeneratedPage:
     path: str
-    markdown: str
+    text: str  # front matter, then the body: Markdown, or HTML if `html`
     source: str | None  # the data file it is built from, for edit links
+    html: bool = False  # written as HTML (a .html.j2 template): shown as it is, without Markdown
 
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, where PyYAML has it: the same YAML, faster
@@ -64,10 +68,10 @@ RECORD_PAGES = {
                               meta=lambda kb, r: search_meta.chapter(r)),
     "theory": RecordPage("review", "theory.md.j2", context=lambda kb, r: {"ingredient": kb.ingredients[r.id]},
                          meta=search_meta.theory),
-    "case_studies": RecordPage("case", "case_study.md.j2", meta=search_meta.case_study),
+    "case_studies": RecordPage("case", "case_study.html.j2", meta=search_meta.case_study),
     "trust_stories": RecordPage("story", "trust_story.md.j2", context=lambda kb, r: {"trust": kb.trusts[r.trust]},
                                 meta=search_meta.trust_story),
-    "trusts": RecordPage("trust", "trust.md.j2", title=lambda r: r.name,
+    "trusts": RecordPage("trust", "trust.html.j2", title=lambda r: r.name,
                          description=lambda r: f"Case studies and improvement stories from {r.name}."),
     "pathways": RecordPage("pathway", "pathway.md.j2", title=lambda r: f"Reading pathway: {r.title}",
                            meta=lambda kb, r: {"template": "pathway.html"}),
@@ -75,14 +79,42 @@ RECORD_PAGES = {
 
 
 class PageBuilder:
-    def __init__(self, kb: KnowledgeBase, downloads: Downloads | None = None):
+    def __init__(self, kb: KnowledgeBase, downloads: Downloads | None = None, directory_urls: bool = True):
         self.kb = kb
         self.downloads = downloads or Downloads()  # the built PDFs the pages link to; none if not built
+        self.directory_urls = directory_urls  # how MkDocs will serve pages: links in HTML pages are written final
+        self.glossary_words = GlossaryWords(site_glossary())
 
     def _render(self, template: str, path: str, **context) -> str:
+        if template.endswith(".html.j2"):
+            return self._render_html(template, path, **context)
         link = partial(self._link, path)
         return markdown_env().get_template(template).render(
-            kb=self.kb, page_path=path, link=link, downloads=self.downloads, **context)
+            kb=self.kb, page_path=path, link=link, downloads=self.downloads, html_part=partial(self._html_part, path),
+            **context)
+
+    def _html_part(self, path: str, macro: str, *args) -> Markup:
+        """A piece of _parts.html.j2 for a Markdown page (a raw HTML block there), with links from that page."""
+        parts = page_html_env().get_template("_parts.html.j2").make_module(self._html_context(path))
+        return Markup(getattr(parts, macro)(*args))
+
+    def _render_html(self, template: str, path: str, **context) -> str:
+        """A page written as HTML: links are final URLs (as MkDocs would write them), reading text is marked for
+        the glossary (glossary_markup.FirstUseText) and headings get the ids Markdown's toc would give them."""
+        return page_html_env().get_template(template).render(**self._html_context(path), **context)
+
+    def _html_context(self, path: str) -> dict:
+        def href(to: str, anchor: str = "") -> Markup:
+            return escape(urls.href(path, to, self.directory_urls, anchor))
+
+        def link(text, to: str, anchor: str = "") -> Markup:
+            if to.startswith(("https://", "http://")):
+                return html_link(text, web_href(to))
+            return html_link(text, href(to, anchor))
+
+        glossary = None if path == glossary_page.PAGE else href(glossary_page.PAGE)
+        return {"kb": self.kb, "page_path": path, "link": link, "href": href, "downloads": self.downloads,
+                "prose": self.glossary_words.marker(glossary), "heading": Headings()}
 
     @staticmethod
     def _link(from_path: str, text, to_path: str, anchor: str = "") -> Markup:
@@ -95,7 +127,7 @@ class PageBuilder:
         front = _front_matter(title, description, getattr(record, "last_reviewed", None),
                               getattr(record, "next_review", None), **(meta or {}))
         body = self._render(template, path, title=title, record=record, **context)
-        return GeneratedPage(path, front + body, source)
+        return GeneratedPage(path, front + body, source, html=template.endswith(".html.j2"))
 
     def record_pages(self) -> list[GeneratedPage]:
         """A page for each record of each kind that has its own page (kinds.py), laid out as RECORD_PAGES says or,
@@ -125,7 +157,7 @@ class PageBuilder:
     def all_pages(self) -> dict[str, GeneratedPage]:
         kb, pages = self.kb, self.record_pages()
         for slug, label in SETTINGS.items():
-            pages.append(self.page("setting.md.j2", urls.setting(slug), f"Setting: {label}",
+            pages.append(self.page("setting.html.j2", urls.setting(slug), f"Setting: {label}",
                                    f"Case studies set in {label.lower()}.", slug=slug, label=label))
         pages += [
             self.page("summary.md.j2", urls.SUMMARY, "The model on two pages",
@@ -133,10 +165,10 @@ class PageBuilder:
                       "for the board on each."),
             self.page("ingredients_index.md.j2", urls.INGREDIENTS_INDEX, "The nine ingredients",
                       "The nine ingredients of the valued care in mental health model, in order."),
-            self.page("case_studies_index.md.j2", urls.CASE_STUDIES_INDEX, "Case studies",
+            self.page("case_studies_index.html.j2", urls.CASE_STUDIES_INDEX, "Case studies",
                       "Every case study, by topic and by its main ingredient.",
                       by_topic=topics.case_studies_by_topic(kb)),
-            self.page("finder.md.j2", urls.FINDER, "Find case studies",
+            self.page("finder.html.j2", urls.FINDER, "Find case studies",
                       "Find case studies by ingredient, setting, region, method, source and period, or by words.",
                       facets=facets(kb), meta=search_meta.FINDER, glossary_page=glossary_page.PAGE),
             self.glossary(),
@@ -161,8 +193,9 @@ class PageBuilder:
         return {p.path: p for p in pages}
 
 
-def generate_pages(kb: KnowledgeBase, downloads: Downloads | None = None) -> dict[str, GeneratedPage]:
-    return PageBuilder(kb, downloads).all_pages()
+def generate_pages(kb: KnowledgeBase, downloads: Downloads | None = None,
+                   directory_urls: bool = True) -> dict[str, GeneratedPage]:
+    return PageBuilder(kb, downloads, directory_urls).all_pages()
 
 
 def site_nav(kb: KnowledgeBase, nav: list) -> list:

@@ -27,6 +27,6 @@ def topic_pages(kb: KnowledgeBase, page: Callable[..., object]) -> list:
     by_topic = case_studies_by_topic(kb)
     pages = [page("topics_index.md.j2", urls.TOPICS_INDEX, INDEX_TITLE, INDEX_DESCRIPTION, by_topic=by_topic)]
     for slug, term in TOPICS.items():
-        pages.append(page("topic.md.j2", urls.topic(slug), f"Case studies about {term.label.lower()}",
+        pages.append(page("topic.html.j2", urls.topic(slug), f"Case studies about {term.label.lower()}",
                           term.description, slug=slug, topic=term, cases=by_topic[slug], by_topic=by_topic))
     return pages

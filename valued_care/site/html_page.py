@@ -1,0 +1,61 @@
+"""Generated pages written as HTML: what Markdown would have added to them, done directly. No MkDocs here.
+
+The pages that grow with the collection (each case study, trust, setting and topic, the case-study index and the
+finder) are written as HTML by templates/pages/*.html.j2, so they never go through Python-Markdown, which was the
+largest part of the build (issue 16). For each such page this gives the template its headings, with the ids and
+permalinks Markdown's toc extension writes (`Headings`), and gives MkDocs back the page's table of contents and
+anchors (`table_of_contents`, `anchor_ids`), read from the HTML this module wrote.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown.extensions.toc import slugify, unique
+from markupsafe import Markup
+
+from valued_care.render import text_html
+
+# mkdocs.yml's toc: permalink_title (tests/test_html_page.py keeps the two equal).
+PERMALINK_TITLE = "Link to this section"
+
+_HEADING = Markup('<h{level} id="{id}"{exclude}>{text}<a class="headerlink" href="#{id}" title="{title}">&para;'
+                  '</a></h{level}>')
+_WRITTEN = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink" ', re.S)
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+class Headings:
+    """The headings of one page: ids made from their text as the toc extension makes them, each id once."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+
+    def __call__(self, level: int, text, anchor: str | None = None, exclude: bool = False) -> Markup:
+        """A heading; anchor: its id, if not the one made from its text; exclude: left out of Material's search."""
+        text = " ".join(str(text).split())
+        if anchor is None:
+            anchor = unique(slugify(text, "-"), self.ids)
+        else:
+            self.ids.add(anchor)
+        return _HEADING.format(level=int(level), id=anchor, text=text_html(text), title=PERMALINK_TITLE,
+                               exclude=Markup(' data-search-exclude="1"') if exclude else "")
+
+
+def table_of_contents(html: str) -> list[Any]:
+    """The toc tokens MkDocs takes (mkdocs.structure.toc.get_toc), nested by level, from the headings written by
+    Headings: each {level, id, name (the heading's HTML), children}."""
+    tokens: list[dict[str, Any]] = []
+    open_: list[dict[str, Any]] = []
+    for level, anchor, name in _WRITTEN.findall(html):
+        token = {"level": int(level), "id": anchor, "name": name, "children": []}
+        while open_ and open_[-1]["level"] >= token["level"]:
+            open_.pop()
+        (open_[-1]["children"] if open_ else tokens).append(token)
+        open_.append(token)
+    return tokens
+
+
+def anchor_ids(html: str) -> set[str]:
+    """Every id on the page, for MkDocs's check of links to an anchor of it."""
+    return set(_ID.findall(html))
