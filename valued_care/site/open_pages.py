@@ -8,6 +8,7 @@ from itertools import groupby
 from typing import Any
 
 from valued_care.data.knowledge_base import KnowledgeBase
+from valued_care.dates import MONTHS
 from valued_care.outputs import export, feed
 from valued_care.site import credits
 from valued_care.site.pages import GeneratedPage, PageBuilder
@@ -22,7 +23,8 @@ def generate(kb: KnowledgeBase) -> dict[str, GeneratedPage]:
     links: dict[str, Any] = dict(feed=feed.FEED, open_data=OPEN_DATA, whats_new=feed.WHATS_NEW, contributors_page=CONTRIBUTORS,
                  contributing=CONTRIBUTING)
     cases = feed.newest(kb)
-    months = [(month, list(group)) for month, group in groupby(cases, key=lambda c: c.added.strftime("%B %Y"))]
+    by_month = groupby(cases, key=lambda c: f"{MONTHS[c.added.month - 1]} {c.added.year}")  # as dates.py words it
+    months = [(month, list(group)) for month, group in by_month]
     datasets = [dict(title=d.title, name=d.name, count=len(getattr(kb, d.kind)),
                      json=f"{export.FOLDER}/{d.name}.json", csv=f"{export.FOLDER}/{d.name}.csv",
                      json_schema=f"{export.SCHEMA_FOLDER}/{d.name}.schema.json",
