@@ -18,10 +18,10 @@ from valued_care import paths, urls
 from valued_care.contributors import review
 from valued_care.errors import DataInvalid
 from valued_care.site import glossary_page, place, search_meta
-from valued_care.site.build import Site, SiteSettings, build_site, edit_url
+from valued_care.site.build import SiteSettings, WrittenSite, edit_url, write_site
 from valued_care.site.generated_markdown import GeneratedPageMarkdown
 from valued_care.site.glossary_markup import GlossaryMarkup
-from valued_care.site.html_page import anchor_ids, table_of_contents
+from valued_care.site.html_page import anchor_ids, html_body, table_of_contents
 from valued_care.site.pages import site_nav
 from valued_care.site.search_vocabulary import site_glossary
 
@@ -34,7 +34,9 @@ class _Build:
         # Generated page -> the data file it is edited at (None: an index with no single source). The pages' text
         # is not kept: once written to disk MkDocs reads it from there, and at thousands of pages it is memory.
         self.sources: dict[str, str | None] = {}
-        self.html_pages: set[str] = set()  # generated pages written as HTML: shown as they are, not as Markdown
+        # Generated pages written as HTML: shown as they are, not as Markdown, and read from disk only while MkDocs
+        # writes them (html_body), so thousands of them are not all held in memory at once.
+        self.html_pages: set[str] = set()
         self.held_html: dict[str, str] = {}  # such a page's body, from its Markdown event to its content event
         self.page_urls: dict[str, str] = {}
         self.highlighted = None  # the menu entry marked for the page being rendered (place.py)
@@ -75,38 +77,47 @@ class ValuedCareHooks:
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        """A page written as HTML gets its body back, with the table of contents and anchors Markdown would have
-        found in it (html_page.py)."""
+        """A page written as HTML gets the table of contents and anchors Markdown would have found in it
+        (html_page.py); its body is put back only when the page is written (on_page_context)."""
         body = self.build.held_html.pop(page.file.src_uri, None)
         if body is None:
             return html
         page.toc = get_toc(table_of_contents(body))
         page.present_anchor_ids = anchor_ids(body)
-        return body
+        return ""
 
     def on_files(self, files: Files, config) -> Files:
         settings = SiteSettings(config.site_url or "", config.site_name, config.copyright or "",
                                 offline=bool(config.extra.get("offline")), directory_urls=config.use_directory_urls)
-        site: Site = build_site(self.build.kb, settings, paths.BUILD)
+        # Every page and file is written to disk as it is made (site_build.ChangedFiles), rewritten only when it
+        # changed, so `mkdocs serve --dirty` (make preview) rebuilds only what an edit touched and a build of
+        # thousands of pages never holds their texts all at once; MkDocs reads and copies them from there.
+        variant = repr(settings)  # the texts differ with the settings: another folder for each
+        pages_out = site_build.ChangedFiles("generated-pages", variant)
+        files_out = site_build.ChangedFiles("generated-files", variant)
+        site: WrittenSite = write_site(self.build.kb, settings, paths.BUILD, pages_out.write, files_out.write)
+        pages_dir, files_dir = pages_out.finish(), files_out.finish()
         # Files made earlier into build/ are files of the site, so pages link them and strict mode checks the links.
         for download in site.downloads.files:
             files.append(File(download.path, str(paths.BUILD), config.site_dir, config.use_directory_urls))
-        pages_dir = site_build.write_changed_pages({path: page.text for path, page in site.pages.items()})
         for path in site.pages:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide a generated page; remove it (its content comes from data/)")
             # Generated pages are listed on index pages, not in the menu (which stays small: every page embeds it);
-            # the few the menu does name (site_nav) are found there all the same. They are files on disk, rewritten
-            # only when they change, so `mkdocs serve --dirty` (make preview) rebuilds only what an edit touched.
+            # the few the menu does name (site_nav) are found there all the same.
             files.append(File(path, str(pages_dir), config.site_dir, config.use_directory_urls,
                               inclusion=InclusionLevel.NOT_IN_NAV))
-        for path, text in site.files.items():
-            files.append(File.generated(config, path, content=text))
+        for path in site.files:
+            files.append(File(path, str(files_dir), config.site_dir, config.use_directory_urls))
         self.build.sources = {path: page.source for path, page in site.pages.items()}
         self.build.html_pages = {path for path, page in site.pages.items() if page.html}
         return files
 
+    # Before Material's search plugin (priority 0), which indexes the page's content.
+    @event_priority(50)
     def on_page_context(self, context, page, config, nav):
+        if page.file.src_uri in self.build.html_pages:
+            page.content = html_body(page.file.content_string)
         self.build.page_urls[page.file.src_uri] = page.url
         if page.file.src_uri in self.build.sources:  # edited at its YAML source; generated indexes have none
             page.edit_url = edit_url(config.repo_url, config.edit_uri, self.build.sources[page.file.src_uri])
@@ -127,6 +138,8 @@ class ValuedCareHooks:
             self.build.highlighted = entry
 
     def on_post_page(self, output, page, config):
+        if page.file.src_uri in self.build.html_pages:
+            page.content = ""  # written: read again from disk if ever needed
         if self.build.highlighted is not None:
             self.build.highlighted.active = False
             self.build.highlighted = None

@@ -7,6 +7,8 @@ the files again.
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 from pathlib import Path
 
 from valued_care import paths
@@ -34,17 +36,37 @@ def current() -> KnowledgeBase:
     return _loaded["kb"] if "kb" in _loaded else load()  # type: ignore[return-value]
 
 
-def write_changed_pages(pages: dict[str, str]) -> Path:
-    """The generated pages as files in a cache folder of their own (one per data folder), each rewritten only when
-    its text changed and stale ones removed, so a file's age says whether its page needs building again."""
-    key = hashlib.sha256(str(paths.DATA).encode()).hexdigest()[:12]
-    folder = paths.ROOT / ".cache" / "generated-pages" / key
-    for path, text in pages.items():
-        file = folder / path
+class ChangedFiles:
+    """Generated texts as files in a cache folder of their own (one per kind, data folder and `variant`: the build
+    settings the texts depend on, so builds with other settings, even at the same time, never share a file), each
+    rewritten only when its text changed, so a file's age says whether its page needs building again (`mkdocs serve
+    --dirty`), and replaced whole, never seen half-written; finish() removes the files not written this time."""
+
+    def __init__(self, kind: str, variant: str = ""):
+        key = hashlib.sha256(f"{paths.DATA}\0{variant}".encode()).hexdigest()[:12]
+        self.folder = paths.ROOT / ".cache" / kind / key
+        self.written: set[str] = set()
+
+    def write(self, path: str, text: str) -> None:
+        file = self.folder / path
         if not file.is_file() or file.read_text(encoding="utf-8") != text:
             file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_text(text, encoding="utf-8")
-    for file in folder.rglob("*.md"):
-        if file.relative_to(folder).as_posix() not in pages:
-            file.unlink()
-    return folder
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=file.parent, delete=False,
+                                             prefix=".writing-") as out:
+                out.write(text)
+            os.replace(out.name, file)
+        self.written.add(path)
+
+    def finish(self) -> Path:
+        for file in [f for f in self.folder.rglob("*") if f.is_file() and not f.name.startswith(".writing-")]:
+            if file.relative_to(self.folder).as_posix() not in self.written:
+                file.unlink()
+        return self.folder
+
+
+def write_changed_pages(pages: dict[str, str]) -> Path:
+    """The generated pages (docs path -> text), written as ChangedFiles: returns their folder."""
+    out = ChangedFiles("generated-pages")
+    for path, text in pages.items():
+        out.write(path, text)
+    return out.finish()

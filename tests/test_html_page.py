@@ -16,7 +16,7 @@ from conftest import GOOD, ROOT
 from valued_care import urls
 from valued_care.data.loader import load_knowledge_base
 from valued_care.site.glossary_markup import GlossaryWords
-from valued_care.site.html_page import PERMALINK_TITLE, Headings, anchor_ids, table_of_contents
+from valued_care.site.html_page import PERMALINK_TITLE, Headings, anchor_ids, html_body, table_of_contents
 from valued_care.site.pages import generate_pages
 from valued_care.site.search_vocabulary import site_glossary
 
@@ -146,3 +146,20 @@ def test_every_value_in_an_attribute_of_an_html_template_is_escaped_for_attribut
         for attribute in re.findall(r'=\s*"([^"]*\{\{[^"]*)"', template.read_text(encoding="utf-8")):
             for value in re.findall(r"\{\{\s*(.*?)\s*\}\}", attribute):
                 assert allowed.match(value), f"{template.name}: {{{{ {value} }}}} in an attribute needs | attr"
+
+
+def test_a_page_body_read_back_from_disk_starts_at_its_first_tag():
+    """The body is read again from disk when MkDocs writes the page; blank lines before it would give Material's
+    search a nameless first section instead of the page's own entry."""
+    page = generate_pages(load_knowledge_base(GOOD))["trusts/example-trust.md"]
+    body = html_body(page.text)
+    assert body.startswith("<h1 id=") and body == page.text.split("\n---\n", 1)[1].lstrip("\n")
+
+
+def test_a_page_that_opens_with_its_title_is_searched_at_its_own_address(built_site):
+    import json
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text_at = {d["location"]: d["text"] for d in docs}
+    kb = load_knowledge_base(ROOT / "data")
+    for page in [*map(urls.trust, kb.trusts), urls.setting("community"), urls.topic("crisis-care")]:
+        assert text_at.get(urls.built(page)), page  # the title's section, at the page's own address

@@ -75,3 +75,18 @@ def test_generated_pages_on_disk_are_rewritten_only_when_they_change(monkeypatch
     assert (folder / "case-studies" / "b.md").read_text() == "B, edited"
     assert (folder / "case-studies" / "b.md").stat().st_mtime > 1
     assert not (folder / "c.md").exists()  # a page that is no longer generated is not served stale
+
+
+def test_builds_with_other_settings_never_share_a_generated_file(monkeypatch, tmp_path):
+    """The offline copy (file URLs) and the site (directory URLs) write pages with other links: a build that reads
+    its pages back from disk while it writes them must never read the other's."""
+    from macros import site_build
+
+    monkeypatch.setattr(site_build.paths, "ROOT", tmp_path)
+    site, offline = site_build.ChangedFiles("generated-pages", "site"), site_build.ChangedFiles("generated-pages", "offline")
+    site.write("a.md", "site")
+    offline.write("a.md", "offline")
+    (offline.folder / ".writing-x").write_text("another build's page, half written")
+    assert site.finish() != offline.finish()
+    assert (site.folder / "a.md").read_text() == "site" and (offline.folder / "a.md").read_text() == "offline"
+    assert (offline.folder / ".writing-x").exists()  # finish() leaves another build's write alone

@@ -7,12 +7,12 @@ from typing import Any
 
 from valued_care.data.kind_checks import Context
 from valued_care.data.kinds import KINDS, Kind, Ref
-from valued_care.data.yaml_source import YamlDocument
+from valued_care.data.locations import Locator
 from valued_care.errors import DataProblem
 
 
 def cross_check(records: Mapping[str, Mapping[str, Any]],
-                documents: Mapping[tuple[str, str], YamlDocument]) -> list[DataProblem]:
+                documents: Mapping[tuple[str, str], Locator]) -> list[DataProblem]:
     ctx = Context(records, documents)
     problems: list[DataProblem] = []
     for kind in KINDS:

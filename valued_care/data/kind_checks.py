@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from valued_care.data.yaml_source import YamlDocument
+from valued_care.data.locations import Locator
 from valued_care.errors import DataProblem
 from valued_care.suggest import did_you_mean
 from valued_care.vocabulary import STEP_FOLDERS, STEP_KINDS
@@ -15,7 +15,7 @@ from valued_care.vocabulary import STEP_FOLDERS, STEP_KINDS
 @dataclass(frozen=True)
 class Context:
     records: Mapping[str, Mapping[str, Any]]  # folder -> id -> record
-    documents: Mapping[tuple[str, str], YamlDocument]  # (folder, id) -> the YAML it came from, for file:line
+    documents: Mapping[tuple[str, str], Locator]  # (folder, id) -> the YAML it came from, for file:line
 
     def problem(self, folder: str, rid: str, loc: tuple, message: str, fix: str) -> DataProblem:
         return self.documents[(folder, rid)].problem(loc, message, fix)

@@ -13,6 +13,7 @@ from valued_care.data import text_scan
 from valued_care.data.cross_references import cross_check
 from valued_care.data.kinds import KINDS
 from valued_care.data.knowledge_base import KnowledgeBase
+from valued_care.data.locations import FileLocations, Locator
 from valued_care.data.model import Record
 from valued_care.data.yaml_source import YamlDocument, YamlProblems, read_yaml
 from valued_care.errors import DataInvalid, DataProblem, display_path
@@ -22,7 +23,7 @@ from valued_care.suggest import did_you_mean, nearest
 def load_knowledge_base(data_dir: Path, root: Path | None = None) -> KnowledgeBase:
     problems: list[DataProblem] = []
     records: dict[str, dict[str, Record]] = {kind.folder: {} for kind in KINDS}
-    documents: dict[tuple[str, str], YamlDocument] = {}
+    documents: dict[tuple[str, str], Locator] = {}
     for kind in KINDS:
         problems += _load_folder(data_dir / kind.folder, kind.folder, kind.model, root, records[kind.folder],
                                  documents)
@@ -33,7 +34,7 @@ def load_knowledge_base(data_dir: Path, root: Path | None = None) -> KnowledgeBa
 
 
 def _load_folder(folder: Path, name: str, model: type[Record], root: Path | None, records: dict[str, Record],
-                 documents: dict[tuple[str, str], YamlDocument]) -> list[DataProblem]:
+                 documents: dict[tuple[str, str], Locator]) -> list[DataProblem]:
     """Every record of one kind into records (by id) and documents, and every problem found on the way."""
     if folder.is_symlink() or not folder.is_dir():
         what = "is a symbolic link" if folder.is_symlink() else "is missing"
@@ -59,7 +60,7 @@ def _load_folder(folder: Path, name: str, model: type[Record], root: Path | None
                                           "give each record its own id"))
             continue
         records[record.id] = record
-        documents[(name, record.id)] = doc
+        documents[(name, record.id)] = FileLocations(file, doc.path)  # re-read only to place a problem
     return problems
 
 

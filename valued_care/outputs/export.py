@@ -10,7 +10,7 @@ import copy
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,16 +169,19 @@ def _json(value) -> str:
 
 def site_files(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
     """Every open data file of one build: {path in the site: text}."""
-    files = {}
+    return dict(iter_site_files(kb, site_url))
+
+
+def iter_site_files(kb: KnowledgeBase, site_url: str) -> Iterator[tuple[str, str]]:
+    """The same, one file at a time (path in the site, text), so a build can write each out as it is made."""
     for dataset in DATASETS:
         records = rows(kb, dataset, site_url)
-        files[f"{FOLDER}/{dataset.name}.json"] = _json({
+        yield f"{FOLDER}/{dataset.name}.json", _json({
             "dataset": dataset.name, "title": dataset.title, "licence": LICENCE, "count": len(records),
             "records": records})
-        files[f"{FOLDER}/{dataset.name}.csv"] = to_csv(dataset, records)
+        yield f"{FOLDER}/{dataset.name}.csv", to_csv(dataset, records)
     for name, schema in export_schemas().items():
-        files[f"{SCHEMA_FOLDER}/{name}"] = _json(schema)
-    return files
+        yield f"{SCHEMA_FOLDER}/{name}", _json(schema)
 
 
 def export_schemas() -> dict[str, dict]:

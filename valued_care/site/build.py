@@ -2,6 +2,7 @@
 here: macros/mkdocs_hooks.py only hands these to MkDocs, so another static-site tool needs only its own glue."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.outputs import export, feed
 from valued_care.site import open_pages
 from valued_care.site.downloads import Downloads
-from valued_care.site.pages import GeneratedPage, generate_pages
+from valued_care.site.pages import GeneratedPage, PageBuilder
 from valued_care.site.search_index import SCRIPT_PATH, finder_script
 from valued_care.site.self_assessment import DATA_SCRIPT, data_script
 
@@ -31,17 +32,56 @@ class Site:
     downloads: Downloads  # files made earlier into build/ (PDFs, offline zip), shipped at the same paths
 
 
+@dataclass(frozen=True)
+class WrittenPage:
+    source: str | None  # the data file it is built from, for edit links (None: an index with no single source)
+    html: bool  # written as HTML: shown as it is, without Markdown
+
+
+@dataclass(frozen=True)
+class WrittenSite:
+    """What write_site handed out, besides the texts themselves."""
+    pages: dict[str, WrittenPage]  # docs-relative path -> what the glue needs to know of it
+    files: list[str]  # site paths
+    downloads: Downloads
+
+
 def build_site(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path) -> Site:
-    downloads = Downloads.from_build(build_dir, data_fingerprint(kb), offline_build=settings.offline)
-    pages = generate_pages(kb, downloads, settings.directory_urls)
-    pages.update(open_pages.generate(kb))  # what's new, open data, contributors
-    files = {
-        **export.site_files(kb, settings.site_url),
-        feed.FEED: feed.atom(kb, settings.site_url, settings.site_name, settings.copyright),
-        SCRIPT_PATH: finder_script(kb),
-        DATA_SCRIPT: data_script(kb),
-    }
-    return Site(pages, files, downloads)
+    """The whole site in memory (for tests and tools; a build uses write_site)."""
+    downloads = _downloads(kb, settings, build_dir)
+    return Site({p.path: p for p in site_pages(kb, settings, downloads)}, dict(site_files(kb, settings)), downloads)
+
+
+def write_site(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path, write_page: Callable[[str, str], None],
+               write_file: Callable[[str, str], None]) -> WrittenSite:
+    """The same site, each page and file handed to write_page or write_file (path, text) as soon as it is made, so a
+    build of thousands of pages never holds their texts all at once."""
+    downloads = _downloads(kb, settings, build_dir)
+    pages: dict[str, WrittenPage] = {}
+    for page in site_pages(kb, settings, downloads):
+        write_page(page.path, page.text)
+        pages[page.path] = WrittenPage(page.source, page.html)
+    files = []
+    for path, text in site_files(kb, settings):
+        write_file(path, text)
+        files.append(path)
+    return WrittenSite(pages, files, downloads)
+
+
+def _downloads(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path) -> Downloads:
+    return Downloads.from_build(build_dir, data_fingerprint(kb), offline_build=settings.offline)
+
+
+def site_pages(kb: KnowledgeBase, settings: SiteSettings, downloads: Downloads) -> Iterator[GeneratedPage]:
+    yield from PageBuilder(kb, downloads, settings.directory_urls).pages()
+    yield from open_pages.generate(kb).values()  # what's new, open data, contributors
+
+
+def site_files(kb: KnowledgeBase, settings: SiteSettings) -> Iterator[tuple[str, str]]:
+    yield from export.iter_site_files(kb, settings.site_url)
+    yield feed.FEED, feed.atom(kb, settings.site_url, settings.site_name, settings.copyright)
+    yield SCRIPT_PATH, finder_script(kb)
+    yield DATA_SCRIPT, data_script(kb)
 
 
 def edit_url(repo_url: str | None, edit_uri: str | None, source: str | None) -> str | None:

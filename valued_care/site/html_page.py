@@ -56,6 +56,14 @@ def table_of_contents(html: str) -> list[Any]:
     return tokens
 
 
+def html_body(page_text: str) -> str:
+    """The HTML of a generated page as written to disk: what follows its front matter (pages.py writes "---",
+    the YAML, "---"; a YAML value never starts a line with "---", as continuation lines are indented), without the
+    blank lines before it, as MkDocs reads a page (a blank text before the title would make Material's search
+    index a nameless first section)."""
+    return page_text.split("\n---\n", 1)[1].lstrip("\n")
+
+
 def anchor_ids(html: str) -> set[str]:
     """Every id on the page, for MkDocs's check of links to an anchor of it."""
     return set(_ID.findall(html))

@@ -7,7 +7,7 @@ HTML-escaped because the theme prints meta values without escaping).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -129,23 +129,21 @@ class PageBuilder:
         body = self._render(template, path, title=title, record=record, **context)
         return GeneratedPage(path, front + body, source, html=template.endswith(".html.j2"))
 
-    def record_pages(self) -> list[GeneratedPage]:
+    def record_pages(self) -> Iterator[GeneratedPage]:
         """A page for each record of each kind that has its own page (kinds.py), laid out as RECORD_PAGES says or,
         for a kind not listed there, by the template named for one record (event.md.j2), given it as that name."""
-        pages = []
         for kind in KINDS:
             if kind.page is None or "#" in kind.page("x"):  # no page, or a place on another page (resources)
                 continue
             spec = RECORD_PAGES.get(kind.folder, RecordPage(kind.one))
             for record in getattr(self.kb, kind.folder).values():
-                pages.append(self.page(
+                yield self.page(
                     spec.template or f"{kind.one}.md.j2", kind.page(record.id),
                     spec.title(record) if spec.title else record.title,
                     spec.description(record) if spec.description else getattr(record, "summary", None),
                     urls.data_file(kind.folder, record.id), record if isinstance(record, Reviewed) else None,
                     meta=spec.meta(self.kb, record) if spec.meta else None,
-                    **{spec.name: record, **(spec.context(self.kb, record) if spec.context else {})}))
-        return pages
+                    **{spec.name: record, **(spec.context(self.kb, record) if spec.context else {})})
 
     def glossary(self) -> GeneratedPage:
         terms = site_glossary()
@@ -155,11 +153,17 @@ class PageBuilder:
                          glossary_page=glossary_page.PAGE)
 
     def all_pages(self) -> dict[str, GeneratedPage]:
-        kb, pages = self.kb, self.record_pages()
+        return {p.path: p for p in self.pages()}
+
+    def pages(self) -> Iterator[GeneratedPage]:
+        """Every generated page, one at a time: a build of thousands of pages writes each out as it is made and
+        never holds them all (site/build.py: write_site)."""
+        kb = self.kb
+        yield from self.record_pages()
         for slug, label in SETTINGS.items():
-            pages.append(self.page("setting.html.j2", urls.setting(slug), f"Setting: {label}",
-                                   f"Case studies set in {label.lower()}.", slug=slug, label=label))
-        pages += [
+            yield self.page("setting.html.j2", urls.setting(slug), f"Setting: {label}",
+                            f"Case studies set in {label.lower()}.", slug=slug, label=label)
+        yield from [
             self.page("summary.md.j2", urls.SUMMARY, "The model on two pages",
                       "The model on two pages, for board papers: the nine ingredients in order, with a question "
                       "for the board on each."),
@@ -189,8 +193,7 @@ class PageBuilder:
                       self_assessment.DESCRIPTION, form=self_assessment.form(kb),
                       plan_size=self_assessment.PLAN_SIZE, meta=self_assessment.META),
         ]
-        pages += topics.topic_pages(kb, self.page)
-        return {p.path: p for p in pages}
+        yield from topics.topic_pages(kb, self.page)
 
 
 def generate_pages(kb: KnowledgeBase, downloads: Downloads | None = None,
