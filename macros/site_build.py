@@ -6,9 +6,11 @@ the files again.
 """
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from valued_care import paths
@@ -46,16 +48,25 @@ class ChangedFiles:
         key = hashlib.sha256(f"{paths.DATA}\0{variant}".encode()).hexdigest()[:12]
         self.folder = paths.ROOT / ".cache" / kind / key
         self.written: set[str] = set()
+        self._folders: set[Path] = set()  # made already
 
-    def write(self, path: str, text: str) -> None:
+    def write(self, path: str, text: str | Iterable[str]) -> None:
+        """Write one file: its text, or its text in pieces (never all in memory: compared with the file on disk
+        once written out)."""
         file = self.folder / path
-        if not file.is_file() or file.read_text(encoding="utf-8") != text:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=file.parent, delete=False,
-                                             prefix=".writing-") as out:
-                out.write(text)
-            os.replace(out.name, file)
         self.written.add(path)
+        if isinstance(text, str) and file.is_file() and file.read_text(encoding="utf-8") == text:
+            return
+        if file.parent not in self._folders:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(file.parent)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=file.parent, delete=False,
+                                         prefix=".writing-") as out:
+            out.writelines([text] if isinstance(text, str) else text)
+        if not isinstance(text, str) and file.is_file() and filecmp.cmp(out.name, file, shallow=False):
+            os.unlink(out.name)  # unchanged: the old file keeps its age
+        else:
+            os.replace(out.name, file)
 
     def finish(self) -> Path:
         for file in [f for f in self.folder.rglob("*") if f.is_file() and not f.name.startswith(".writing-")]:

@@ -74,7 +74,7 @@ def web_href(url: str) -> Markup:
 def html_link(text, href: str) -> Markup:
     """A link in a page written as HTML: the text escaped as text, the address as an attribute (an address from
     web_href is Markup, escaped already)."""
-    return Markup('<a href="{}">{}</a>').format(href, text_html(_one_line(text)))
+    return Markup(f'<a href="{escape(href)}">{text_html(_one_line(text))}</a>')
 
 
 def text_html(value) -> Markup:

@@ -78,10 +78,21 @@ def href(from_page: str, to: str, directory_urls: bool = True, anchor: str = "")
     target_path, mark, query = to.partition("?")
     here = built(from_page, directory_urls)
     there = built(target_path, directory_urls) if target_path.endswith(".md") else target_path
-    target = posixpath.relpath(there or ".", posixpath.dirname(here) or ".")
+    target = relative_path(there, posixpath.dirname(here))
     if there == "" or there.endswith("/"):
         target = target.rstrip("/") + "/"
     return (target.removeprefix("./") or "./") + mark + query + (f"#{anchor}" if anchor else "")
+
+
+def relative_path(to: str, folder: str) -> str:
+    """posixpath.relpath(to or ".", folder or ".") for the clean relative paths of a site (no "." or ".." parts),
+    without its normalising: a page links to hundreds of others, at thousands of pages (tests/test_html_page.py)."""
+    target = [part for part in to.split("/") if part]
+    start = [part for part in folder.split("/") if part]
+    same = 0
+    while same < len(target) and same < len(start) and target[same] == start[same]:
+        same += 1
+    return "/".join([".."] * (len(start) - same) + target[same:]) or "."
 
 
 def data_file(kind: str, rid: str) -> str:

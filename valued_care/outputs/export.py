@@ -10,7 +10,7 @@ import copy
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,13 +142,22 @@ def csv_schema(dataset: Dataset) -> dict:
 
 
 def to_csv(dataset: Dataset, records: list[dict]) -> str:
+    return "".join(csv_chunks(dataset, records))
+
+
+def csv_chunks(dataset: Dataset, records: list[dict], size: int = 1 << 16) -> Iterator[str]:
+    """The CSV a piece at a time (about `size` characters each), so a build writes it without holding it whole."""
     columns = csv_columns(dataset)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for row in records:
         writer.writerow([_cell(row.get(name), spec["format"]) for name, spec in columns.items()])
-    return out.getvalue()
+        if out.tell() >= size:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def _cell(value, form: str) -> str:
@@ -164,24 +173,32 @@ def _cell(value, form: str) -> str:
 
 
 def _json(value) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    return "".join(_json_chunks(value))
+
+
+def _json_chunks(value) -> Iterator[str]:
+    """json.dumps(value, indent=2, ensure_ascii=False) and a newline, a piece at a time: the whole text of the
+    case studies' file, and the list of pieces json.dumps joins it from, were the largest things a build held."""
+    yield from json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(value)
+    yield "\n"
 
 
 def site_files(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
     """Every open data file of one build: {path in the site: text}."""
-    return dict(iter_site_files(kb, site_url))
+    return {path: "".join(pieces) for path, pieces in iter_site_files(kb, site_url)}
 
 
-def iter_site_files(kb: KnowledgeBase, site_url: str) -> Iterator[tuple[str, str]]:
-    """The same, one file at a time (path in the site, text), so a build can write each out as it is made."""
+def iter_site_files(kb: KnowledgeBase, site_url: str) -> Iterator[tuple[str, Iterable[str]]]:
+    """The same, one file at a time, each as its text in pieces (path in the site, pieces), so a build writes each
+    out as it is made and never holds a whole file."""
     for dataset in DATASETS:
         records = rows(kb, dataset, site_url)
-        yield f"{FOLDER}/{dataset.name}.json", _json({
+        yield f"{FOLDER}/{dataset.name}.json", _json_chunks({
             "dataset": dataset.name, "title": dataset.title, "licence": LICENCE, "count": len(records),
             "records": records})
-        yield f"{FOLDER}/{dataset.name}.csv", to_csv(dataset, records)
+        yield f"{FOLDER}/{dataset.name}.csv", csv_chunks(dataset, records)
     for name, schema in export_schemas().items():
-        yield f"{SCHEMA_FOLDER}/{name}", _json(schema)
+        yield f"{SCHEMA_FOLDER}/{name}", _json_chunks(schema)
 
 
 def export_schemas() -> dict[str, dict]:

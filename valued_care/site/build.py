@@ -2,7 +2,7 @@
 here: macros/mkdocs_hooks.py only hands these to MkDocs, so another static-site tool needs only its own glue."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,13 +49,14 @@ class WrittenSite:
 def build_site(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path) -> Site:
     """The whole site in memory (for tests and tools; a build uses write_site)."""
     downloads = _downloads(kb, settings, build_dir)
-    return Site({p.path: p for p in site_pages(kb, settings, downloads)}, dict(site_files(kb, settings)), downloads)
+    files = {path: "".join(pieces) for path, pieces in site_files(kb, settings)}
+    return Site({p.path: p for p in site_pages(kb, settings, downloads)}, files, downloads)
 
 
 def write_site(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path, write_page: Callable[[str, str], None],
-               write_file: Callable[[str, str], None]) -> WrittenSite:
-    """The same site, each page and file handed to write_page or write_file (path, text) as soon as it is made, so a
-    build of thousands of pages never holds their texts all at once."""
+               write_file: Callable[[str, Iterable[str]], None]) -> WrittenSite:
+    """The same site, each page handed to write_page (path, text) and each file to write_file (path, its text in
+    pieces) as soon as it is made, so a build of thousands of pages never holds their texts all at once."""
     downloads = _downloads(kb, settings, build_dir)
     pages: dict[str, WrittenPage] = {}
     for page in site_pages(kb, settings, downloads):
@@ -77,11 +78,12 @@ def site_pages(kb: KnowledgeBase, settings: SiteSettings, downloads: Downloads) 
     yield from open_pages.generate(kb).values()  # what's new, open data, contributors
 
 
-def site_files(kb: KnowledgeBase, settings: SiteSettings) -> Iterator[tuple[str, str]]:
+def site_files(kb: KnowledgeBase, settings: SiteSettings) -> Iterator[tuple[str, Iterable[str]]]:
+    """Every generated file, one at a time, as (site path, its text in pieces)."""
     yield from export.iter_site_files(kb, settings.site_url)
-    yield feed.FEED, feed.atom(kb, settings.site_url, settings.site_name, settings.copyright)
-    yield SCRIPT_PATH, finder_script(kb)
-    yield DATA_SCRIPT, data_script(kb)
+    yield feed.FEED, [feed.atom(kb, settings.site_url, settings.site_name, settings.copyright)]
+    yield SCRIPT_PATH, [finder_script(kb)]
+    yield DATA_SCRIPT, [data_script(kb)]
 
 
 def edit_url(repo_url: str | None, edit_uri: str | None, source: str | None) -> str | None:

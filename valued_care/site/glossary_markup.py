@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from valued_care.data.glossary import Glossary
 from valued_care.render import text_html
@@ -117,13 +117,11 @@ class FirstUseText:
             if self.words.spelled_out(text[:match.start()], abbreviation):
                 continue
             self.seen.add(abbreviation.text)
-            out += [text_html(text[done:match.start()]), _LINK.format(f"{self.href}#{abbreviation.anchor}",
-                                                                    abbreviation.title, match.group(0))]
+            link = (f'<a class="vc-glossary-link" href="{escape(self.href + "#" + abbreviation.anchor)}"><abbr '
+                    f'title="{escape(abbreviation.title)}">{escape(match.group(0))}</abbr></a>')
+            out += [text_html(text[done:match.start()]), Markup(link)]
             done = match.end()
         return Markup("").join([*out, text_html(text[done:])])
-
-
-_LINK = Markup('<a class="vc-glossary-link" href="{}"><abbr title="{}">{}</abbr></a>')
 
 
 class GlossaryMarkup(Extension):

@@ -12,15 +12,13 @@ import re
 from typing import Any
 
 from markdown.extensions.toc import slugify, unique
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from valued_care.render import text_html
 
 # mkdocs.yml's toc: permalink_title (tests/test_html_page.py keeps the two equal).
 PERMALINK_TITLE = "Link to this section"
 
-_HEADING = Markup('<h{level} id="{id}"{exclude}>{text}<a class="headerlink" href="#{id}" title="{title}">&para;'
-                  '</a></h{level}>')
 _WRITTEN = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink" ', re.S)
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -38,8 +36,10 @@ class Headings:
             anchor = unique(slugify(text, "-"), self.ids)
         else:
             self.ids.add(anchor)
-        return _HEADING.format(level=int(level), id=anchor, text=text_html(text), title=PERMALINK_TITLE,
-                               exclude=Markup(' data-search-exclude="1"') if exclude else "")
+        exclude_it = ' data-search-exclude="1"' if exclude else ""
+        level, anchor_html = int(level), escape(anchor)
+        return Markup(f'<h{level} id="{anchor_html}"{exclude_it}>{text_html(text)}<a class="headerlink" '
+                      f'href="#{anchor_html}" title="{escape(PERMALINK_TITLE)}">&para;</a></h{level}>')
 
 
 def table_of_contents(html: str) -> list[Any]:

@@ -24,6 +24,7 @@ from valued_care.site import glossary_page, search_meta, self_assessment, topics
 from valued_care.site.downloads import Downloads
 from valued_care.site.glossary_markup import GlossaryWords
 from valued_care.site.html_page import Headings
+from valued_care.site.listing import CaseEntries
 from valued_care.site.search_index import facets
 from valued_care.site.search_vocabulary import site_glossary
 from valued_care.vocabulary import SETTINGS
@@ -84,6 +85,7 @@ class PageBuilder:
         self.downloads = downloads or Downloads()  # the built PDFs the pages link to; none if not built
         self.directory_urls = directory_urls  # how MkDocs will serve pages: links in HTML pages are written final
         self.glossary_words = GlossaryWords(site_glossary())
+        self.case_entries = CaseEntries(kb)  # every list's entries, their words worked out once per case study
 
     def _render(self, template: str, path: str, **context) -> str:
         if template.endswith(".html.j2"):
@@ -114,7 +116,8 @@ class PageBuilder:
 
         glossary = None if path == glossary_page.PAGE else href(glossary_page.PAGE)
         return {"kb": self.kb, "page_path": path, "link": link, "href": href, "downloads": self.downloads,
-                "prose": self.glossary_words.marker(glossary), "heading": Headings()}
+                "prose": self.glossary_words.marker(glossary), "heading": Headings(),
+                "case_entry": self.case_entries.entry}
 
     @staticmethod
     def _link(from_path: str, text, to_path: str, anchor: str = "") -> Markup:

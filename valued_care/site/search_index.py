@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lunr import lunr
@@ -144,8 +145,12 @@ def _search_document(kb: KnowledgeBase, position: int, case: CaseStudy, concepts
 
 
 def _documents(kb: KnowledgeBase, glossary: Glossary) -> list[dict]:
+    return list(_each_document(kb, glossary))
+
+
+def _each_document(kb: KnowledgeBase, glossary: Glossary) -> Iterator[dict]:
     concepts = Concepts(glossary)
-    return [_search_document(kb, n, case, concepts) for n, case in enumerate(kb.case_studies.values())]
+    return (_search_document(kb, n, case, concepts) for n, case in enumerate(kb.case_studies.values()))
 
 
 def build_index(kb: KnowledgeBase, documents: list[dict] | None = None) -> dict:
@@ -153,10 +158,14 @@ def build_index(kb: KnowledgeBase, documents: list[dict] | None = None) -> dict:
     return _build(_analyse(documents or _documents(kb, site_glossary()))[0])
 
 
-def _analyse(documents: list[dict]) -> tuple[list[dict], dict[str, Counter]]:
+def _analyse(documents: Iterable[dict]) -> tuple[list[dict], dict[str, Counter]]:
     """Each document with each field as its index terms, and for each term the words it was made from."""
     seen: dict[str, Counter] = defaultdict(Counter)
-    analysed = []
+    return list(_each_analysed(documents, seen)), seen
+
+
+def _each_analysed(documents: Iterable[dict], seen: dict[str, Counter]) -> Iterator[dict]:
+    """The same one document at a time, counting into `seen` as it goes."""
     for doc in documents:
         fields: dict = {"ref": doc["ref"]}
         for name, _ in SEARCH_FIELDS:
@@ -166,8 +175,7 @@ def _analyse(documents: list[dict]) -> tuple[list[dict], dict[str, Counter]]:
                 if stem is not None:
                     fields[name].append(stem)
                     seen[stem][word] += 1
-        analysed.append(fields)
-    return analysed, seen
+        yield fields
 
 
 def _build(analysed: list[dict]) -> dict:
@@ -221,7 +229,10 @@ def finder_data(kb: KnowledgeBase, glossary: Glossary | None = None) -> dict:
         values = facet_values(kb, case)
         docs.append([case.id, *([pos[v] for v in values[f.key]] for f, pos in zip(all_facets, positions))])
     glossary = site_glossary() if glossary is None else glossary
-    analysed, seen = _analyse(_documents(kb, glossary))
+    # One case study at a time, from its text to its counts: the texts and term lists of thousands of case studies
+    # are never all held at once.
+    seen: dict[str, Counter] = defaultdict(Counter)
+    analysed = _each_analysed(_each_document(kb, glossary), seen)
     terms, lists = weighted_postings(analysed, SEARCH_FIELDS)  # the weights postings(_build(...)) would give
     return {
         "version": 2,

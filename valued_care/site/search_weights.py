@@ -8,33 +8,41 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 K1 = 1.2  # lunr's defaults (lunr.js 2.3.9 and lunr.py alike)
 B = 0.75
 
 
-def weighted_postings(analysed: Sequence[dict], fields: Sequence[tuple[str, int]]
+def weighted_postings(analysed: Iterable[dict], fields: Sequence[tuple[str, int]]
                       ) -> tuple[list[str], list[list[float]]]:
-    """`analysed`: documents as {"ref": "0", field: [term, ...], ...}, refs being their positions. Returns the terms
-    in order and, for each, [case study, weight, case study, weight, ...] by case study."""
-    count = len(analysed)
-    counted = [{name: Counter(term.lower() for term in doc[name]) for name, _ in fields} for doc in analysed]
-    lengths = [{name: len(doc[name]) for name, _ in fields} for doc in analysed]
+    """`analysed`: documents as {"ref": "0", field: [term, ...], ...}, refs being their positions, in order (each is
+    read once, and only its counts are kept). Returns the terms in order and, for each, [case study, weight, case
+    study, weight, ...] by case study."""
+    counted, lengths = [], []
+    for n, doc in enumerate(analysed):
+        assert int(doc["ref"]) == n, "documents come in the order of their refs"
+        counted.append({name: Counter(term.lower() for term in doc[name]) for name, _ in fields})
+        lengths.append({name: len(doc[name]) for name, _ in fields})
+    count = len(counted)
     average = {name: (sum(length[name] for length in lengths) / count if count else 0.0) for name, _ in fields}
     holding: Counter = Counter()  # lunr's idf counts (document, field) pairs holding the term
     for doc_terms in counted:
         for name, _ in fields:
             holding.update(doc_terms[name].keys())
     idf = {term: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for term, n in holding.items()}
-    total: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-    for doc, doc_terms, length in zip(analysed, counted, lengths):
-        ref = int(doc["ref"])
+    # Each term's list, [case study, weight, ...], grows in case-study order: one document's weights are summed over
+    # its fields (in the fields' order, as lunr sums them), then appended.
+    lists: dict[str, list[float]] = defaultdict(list)
+    for ref, (doc_terms, length) in enumerate(zip(counted, lengths)):
+        weights: dict[str, float] = defaultdict(float)
         for name, boost in fields:
             norm = K1 * (1 - B + B * (length[name] / average[name])) if average[name] else K1 * (1 - B)
             for term, tf in doc_terms[name].items():
                 score = idf[term] * ((K1 + 1) * tf) / (norm + tf)
                 score *= boost
-                total[term][ref] += round(score, 3)
-    terms = sorted(total)
-    return terms, [[x for ref in sorted(total[t]) for x in (ref, round(total[t][ref], 3))] for t in terms]
+                weights[term] += round(score, 3)
+        for term, weight in weights.items():
+            lists[term] += (ref, round(weight, 3))
+    terms = sorted(lists)
+    return terms, [lists[t] for t in terms]
