@@ -65,6 +65,9 @@ class KnowledgeBase:
     def case_studies_in_setting(self, setting: str) -> list[CaseStudy]:
         return list(self._index.setting.get(setting, ()))
 
+    def case_studies_about(self, topic: str) -> list[CaseStudy]:
+        return list(self._index.topic.get(topic, ()))
+
     def stories_of_trust(self, trust: str) -> list[TrustStory]:
         return list(self._index.story_trust.get(trust, ()))
 
@@ -105,7 +108,8 @@ class _Index:
         self.ingredient, self.main_ingredient, self.other_ingredient = _groups(
             kb.case_studies.values(), lambda c: c.ingredients, lambda c: [c.primary_ingredient],
             lambda c: c.other_ingredients)
-        self.trust, self.setting = _groups(kb.case_studies.values(), lambda c: c.trusts, lambda c: c.settings)
+        self.trust, self.setting, self.topic = _groups(kb.case_studies.values(), lambda c: c.trusts,
+                                                       lambda c: c.settings, lambda c: c.topics)
         self.story_trust, self.story_ingredient = _groups(kb.trust_stories.values(), lambda s: [s.trust],
                                                           lambda s: s.ingredients)
         (self.resource_ingredient,) = _groups(kb.resources.values(), lambda r: r.ingredients)

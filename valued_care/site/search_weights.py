@@ -22,7 +22,7 @@ def weighted_postings(analysed: Iterable[dict], fields: Sequence[tuple[str, int]
     counted, lengths = [], []
     for n, doc in enumerate(analysed):
         assert int(doc["ref"]) == n, "documents come in the order of their refs"
-        counted.append({name: Counter(term.lower() for term in doc[name]) for name, _ in fields})
+        counted.append({name: Counter(doc[name]) for name, _ in fields})  # terms are lower case already
         lengths.append({name: len(doc[name]) for name, _ in fields})
     count = len(counted)
     average = {name: (sum(length[name] for length in lengths) / count if count else 0.0) for name, _ in fields}

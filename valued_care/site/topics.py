@@ -15,11 +15,7 @@ INDEX_DESCRIPTION = "The problems readers bring, from violence and restraint to 
 
 def case_studies_by_topic(kb: KnowledgeBase) -> dict[str, list[CaseStudy]]:
     """Topic slug -> its case studies in the collection's order, for every topic in the vocabulary's order."""
-    found: dict[str, list[CaseStudy]] = {slug: [] for slug in TOPICS}
-    for case in kb.case_studies.values():
-        for slug in case.topics:
-            found[slug].append(case)
-    return found
+    return {slug: kb.case_studies_about(slug) for slug in TOPICS}
 
 
 def topic_pages(kb: KnowledgeBase, page: Callable[..., object]) -> list:
