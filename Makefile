@@ -125,4 +125,4 @@ lock:
 	/tmp/valued-care-tools/bin/pip-compile --quiet --generate-hashes --strip-extras -o requirements.lock requirements.in
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache .cache

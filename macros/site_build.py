@@ -46,7 +46,10 @@ class ChangedFiles:
 
     def __init__(self, kind: str, variant: str = ""):
         key = hashlib.sha256(f"{paths.DATA}\0{variant}".encode()).hexdigest()[:12]
-        self.folder = paths.ROOT / ".cache" / kind / key
+        # Beside the project's data, in the project; beside any other data folder (a test's, a benchmark's), next to
+        # it, so that it goes when that folder goes and the project's .cache does not grow with every test run.
+        base = paths.ROOT if paths.DATA.is_relative_to(paths.ROOT) else paths.DATA.parent
+        self.folder = base / ".cache" / kind / key
         self.written: set[str] = set()
         self._folders: set[Path] = set()  # made already
 

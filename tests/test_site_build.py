@@ -67,6 +67,7 @@ def test_generated_pages_on_disk_are_rewritten_only_when_they_change(monkeypatch
     from macros import site_build
 
     monkeypatch.setattr(site_build.paths, "ROOT", tmp_path)
+    monkeypatch.setattr(site_build.paths, "DATA", tmp_path / "data")
     folder = site_build.write_changed_pages({"a.md": "A", "case-studies/b.md": "B", "c.md": "C"})
     os.utime(folder / "a.md", (1, 1))
     os.utime(folder / "case-studies" / "b.md", (1, 1))
@@ -83,6 +84,7 @@ def test_builds_with_other_settings_never_share_a_generated_file(monkeypatch, tm
     from macros import site_build
 
     monkeypatch.setattr(site_build.paths, "ROOT", tmp_path)
+    monkeypatch.setattr(site_build.paths, "DATA", tmp_path / "data")
     site, offline = site_build.ChangedFiles("generated-pages", "site"), site_build.ChangedFiles("generated-pages", "offline")
     site.write("a.md", "site")
     offline.write("a.md", "offline")
@@ -90,3 +92,15 @@ def test_builds_with_other_settings_never_share_a_generated_file(monkeypatch, tm
     assert site.finish() != offline.finish()
     assert (site.folder / "a.md").read_text() == "site" and (offline.folder / "a.md").read_text() == "offline"
     assert (offline.folder / ".writing-x").exists()  # finish() leaves another build's write alone
+
+
+def test_the_cache_of_a_data_folder_outside_the_project_sits_beside_it(monkeypatch, tmp_path):
+    """A test's or benchmark's data folder gets its generated files beside it, gone when it goes; the project's own
+    .cache does not grow with every test run."""
+    from macros import site_build
+
+    monkeypatch.setattr(site_build.paths, "ROOT", tmp_path / "project")
+    monkeypatch.setattr(site_build.paths, "DATA", tmp_path / "elsewhere" / "data")
+    assert site_build.ChangedFiles("generated-pages").folder.is_relative_to(tmp_path / "elsewhere" / ".cache")
+    monkeypatch.setattr(site_build.paths, "DATA", tmp_path / "project" / "data")
+    assert site_build.ChangedFiles("generated-pages").folder.is_relative_to(tmp_path / "project" / ".cache")
