@@ -76,11 +76,3 @@ class ChangedFiles:
             if file.relative_to(self.folder).as_posix() not in self.written:
                 file.unlink()
         return self.folder
-
-
-def write_changed_pages(pages: dict[str, str]) -> Path:
-    """The generated pages (docs path -> text), written as ChangedFiles: returns their folder."""
-    out = ChangedFiles("generated-pages")
-    for path, text in pages.items():
-        out.write(path, text)
-    return out.finish()

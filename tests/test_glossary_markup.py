@@ -8,7 +8,8 @@ import markdown
 import pytest
 
 from valued_care.data.glossary import Glossary, GlossaryTerm
-from valued_care.site.glossary_markup import GlossaryMarkup, expansion, relative_url
+from valued_care.site.glossary_markup import GlossaryMarkup, expansion
+from valued_care.urls import relative_url
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "pymdownx.escapeall"]
 GLOSSARY = Glossary(terms=[

@@ -68,10 +68,10 @@ def test_generated_pages_on_disk_are_rewritten_only_when_they_change(monkeypatch
 
     monkeypatch.setattr(site_build.paths, "ROOT", tmp_path)
     monkeypatch.setattr(site_build.paths, "DATA", tmp_path / "data")
-    folder = site_build.write_changed_pages({"a.md": "A", "case-studies/b.md": "B", "c.md": "C"})
+    folder = _write_pages({"a.md": "A", "case-studies/b.md": "B", "c.md": "C"})
     os.utime(folder / "a.md", (1, 1))
     os.utime(folder / "case-studies" / "b.md", (1, 1))
-    site_build.write_changed_pages({"a.md": "A", "case-studies/b.md": "B, edited"})
+    _write_pages({"a.md": "A", "case-studies/b.md": "B, edited"})
     assert (folder / "a.md").stat().st_mtime == 1  # unchanged: `mkdocs serve --dirty` skips it
     assert (folder / "case-studies" / "b.md").read_text() == "B, edited"
     assert (folder / "case-studies" / "b.md").stat().st_mtime > 1
@@ -104,3 +104,28 @@ def test_the_cache_of_a_data_folder_outside_the_project_sits_beside_it(monkeypat
     assert site_build.ChangedFiles("generated-pages").folder.is_relative_to(tmp_path / "elsewhere" / ".cache")
     monkeypatch.setattr(site_build.paths, "DATA", tmp_path / "project" / "data")
     assert site_build.ChangedFiles("generated-pages").folder.is_relative_to(tmp_path / "project" / ".cache")
+
+
+def _write_pages(pages: dict[str, str]):
+    """One build's pages through site_build.ChangedFiles, as the hook writes them: returns their folder."""
+    from macros import site_build
+
+    out = site_build.ChangedFiles("generated-pages")
+    for path, text in pages.items():
+        out.write(path, text)
+    return out.finish()
+
+
+def test_a_file_written_in_pieces_is_replaced_only_when_it_changed(monkeypatch, tmp_path):
+    from macros import site_build
+
+    monkeypatch.setattr(site_build.paths, "ROOT", tmp_path)
+    monkeypatch.setattr(site_build.paths, "DATA", tmp_path / "data")
+    out = site_build.ChangedFiles("generated-files")
+    out.write("data/x.json", iter(['{"a": ', "1}\n"]))
+    os.utime(out.folder / "data" / "x.json", (1, 1))
+    out.write("data/x.json", iter(['{"a": 1}', "\n"]))  # the same text, in other pieces
+    assert (out.folder / "data" / "x.json").stat().st_mtime == 1
+    out.write("data/x.json", iter(['{"a": 2}\n']))
+    assert (out.folder / "data" / "x.json").read_text() == '{"a": 2}\n'
+    assert not [f for f in (out.folder / "data").iterdir() if f.name.startswith(".writing-")]

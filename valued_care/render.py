@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from valued_care.data.text_rules import ID_PATTERN
 from valued_care.paths import TEMPLATES
+from valued_care.urls import relative_path
 
 _URL_SAFE = "/:?#[]@!$&()*+,;=-._~%"  # RFC 3986 reserved and unreserved characters (letters and digits are always safe)
 # Marks that are Markdown wherever they stand: always escaped. The others ("-", "+", ".", ":", "=", "(" ...) only make
@@ -104,12 +105,12 @@ def html_text(value) -> Markup:
 
 def relative(from_page: str, to_page: str) -> str:
     """Relative link between two source paths (docs-relative, e.g. case-studies/x.md), as MkDocs validates."""
-    return _relative(to_page, posixpath.dirname(from_page) or ".")
+    return _relative(to_page, posixpath.dirname(from_page))
 
 
 @cache  # pages of one folder link to the same few hundred pages: worked out once per folder and target
 def _relative(to_page: str, folder: str) -> str:
-    return posixpath.relpath(to_page, folder)
+    return relative_path(to_page, folder)
 
 
 def _globals() -> dict:

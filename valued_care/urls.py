@@ -76,17 +76,21 @@ def href(from_page: str, to: str, directory_urls: bool = True, anchor: str = "")
     to, hash_, own_anchor = to.partition("#")  # a place on a page: resource() gives resources.md#res-<id>
     anchor = anchor or own_anchor
     target_path, mark, query = to.partition("?")
-    here = built(from_page, directory_urls)
     there = built(target_path, directory_urls) if target_path.endswith(".md") else target_path
+    return relative_url(built(from_page, directory_urls), there) + mark + query + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(here: str, there: str) -> str:
+    """A link from the page at one site URL to another site URL ("case-studies/x/" or "case-studies/x.html")."""
     target = relative_path(there, posixpath.dirname(here))
     if there == "" or there.endswith("/"):
         target = target.rstrip("/") + "/"
-    return (target.removeprefix("./") or "./") + mark + query + (f"#{anchor}" if anchor else "")
+    return target.removeprefix("./") or "./"
 
 
 def relative_path(to: str, folder: str) -> str:
     """posixpath.relpath(to or ".", folder or ".") for the clean relative paths of a site (no "." or ".." parts),
-    without its normalising: a page links to hundreds of others, at thousands of pages (tests/test_html_page.py)."""
+    without its normalising: a page links to hundreds of others, at thousands of pages (tests/test_urls.py)."""
     target = [part for part in to.split("/") if part]
     start = [part for part in folder.split("/") if part]
     same = 0

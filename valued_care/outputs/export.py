@@ -141,10 +141,6 @@ def csv_schema(dataset: Dataset) -> dict:
     }
 
 
-def to_csv(dataset: Dataset, records: list[dict]) -> str:
-    return "".join(csv_chunks(dataset, records))
-
-
 def csv_chunks(dataset: Dataset, records: list[dict], size: int = 1 << 16) -> Iterator[str]:
     """The CSV a piece at a time (about `size` characters each), so a build writes it without holding it whole."""
     columns = csv_columns(dataset)

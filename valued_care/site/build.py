@@ -47,10 +47,13 @@ class WrittenSite:
 
 
 def build_site(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path) -> Site:
-    """The whole site in memory (for tests and tools; a build uses write_site)."""
-    downloads = _downloads(kb, settings, build_dir)
-    files = {path: "".join(pieces) for path, pieces in site_files(kb, settings)}
-    return Site({p.path: p for p in site_pages(kb, settings, downloads)}, files, downloads)
+    """The whole site in memory (for tests and tools): what write_site hands out, kept."""
+    texts: dict[str, str] = {}
+    files: dict[str, str] = {}
+    written = write_site(kb, settings, build_dir, texts.__setitem__,
+                         lambda path, pieces: files.__setitem__(path, "".join(pieces)))
+    pages = {path: GeneratedPage(path, texts[path], page.source, page.html) for path, page in written.pages.items()}
+    return Site(pages, files, written.downloads)
 
 
 def write_site(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path, write_page: Callable[[str, str], None],

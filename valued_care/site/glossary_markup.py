@@ -8,7 +8,6 @@ escapes restored), so the links it writes are final URLs, relative to the page b
 """
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from valued_care import urls
 from valued_care.data.glossary import Glossary
 from valued_care.render import text_html
 
@@ -61,13 +61,6 @@ def expansion(abbreviation: str, term: str, also: list[str]) -> str:
     return term
 
 
-def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one page's URL to another's, as site URLs ("case-studies/x/" or "case-studies/x.html")."""
-    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    target = posixpath.relpath(to_url.rstrip("/") or ".", base.rstrip("/") or ".")
-    return target + "/" if to_url.endswith("/") and target != "." else ("./" if target == "." else target)
-
-
 class GlossaryWords:
     """The glossary's abbreviations and the pattern that finds them in text, made once per build."""
 
@@ -93,9 +86,9 @@ class GlossaryWords:
 class FirstUseText:
     """The first-use marking for pages written as HTML (no Markdown tree): called on each piece of reading text in
     the order the page reads, it returns the text HTML-escaped, folded onto one line (a space at either end kept, for
-    text joined to a link), with the first use of each
-    abbreviation on the page as a link to its Glossary entry, as the tree step below marks Markdown pages. Headings,
-    link text and lists the search leaves out are not reading text: templates escape those without it."""
+    text joined to a link), with the first use of each abbreviation on the page as a link to its Glossary entry, as
+    the tree step below marks Markdown pages. Headings, link text and lists the search leaves out are not reading
+    text: templates escape those without it."""
 
     def __init__(self, words: GlossaryWords, href: str | None):
         self.words, self.href = words, href
@@ -139,7 +132,7 @@ class GlossaryMarkup(Extension):
         if page_url is None or glossary_url is None or page_url == glossary_url:
             self.href = None
         else:
-            self.href = relative_url(page_url, glossary_url)
+            self.href = urls.relative_url(page_url, glossary_url)
 
     def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown names it
         # After the inline patterns (20), unescaping (0) and MkDocs's link rewriting (0): text is final here.
