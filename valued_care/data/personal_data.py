@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 # Kinds a record may list in public_contacts (a trust's switchboard, a team's role mailbox, a headquarters postcode).
@@ -52,8 +53,23 @@ _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$")
 
 # Every kind above has a digit, an @ or a written 'at' in it: text without one is skipped cheaply.
 _CANDIDATE = re.compile(r"[\d@]|\bat\b", re.IGNORECASE)
+# What each detector's matches must contain, found far faster than the detector itself (most text has years and
+# figures, and prose has ' at '): a detector runs only on text where its precondition is found. Each is implied by
+# the detector's own pattern, so none can hide a match: an NHS number has 10 digits joined by at most one separator
+# each, a National Insurance number three pairs of digits, a phone number 9 digits, a written-out email its 'at'
+# followed by a domain, a postcode a digit and two letters ending a word.
+_NHS_NEEDS = re.compile(rf"\d(?:{_SEP}?\d){{9}}")
+_NI_NEEDS = re.compile(rf"\d\d{_SEP}?\d\d{_SEP}?\d\d")
+_PHONE_NEEDS = re.compile(rf"\d(?:{_GAP}\d){{8}}")
+_WRITTEN_EMAIL_NEEDS = re.compile(
+    rf"{_AT_WORD}[A-Za-z0-9-]{{1,63}}(?:{_DOT_WORD}[A-Za-z0-9-]{{1,63}}){{0,6}}{_DOT_WORD}[A-Za-z]{{2,63}}(?![\w-])",
+    re.IGNORECASE)
+_POSTCODE_NEEDS = re.compile(r"\d[A-Z]{2}(?![A-Za-z0-9])", re.IGNORECASE)
 # Characters that change how text looks or reads without being seen, stripped before scanning.
 _FORMAT = "Cf"
+
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -168,31 +184,35 @@ def _postcode_ok(text: str) -> bool:
     return " " in text and not _ORDINAL.search(text.lower())
 
 
+def _spans(pattern: re.Pattern, ok: Callable[[re.Match], bool] | None = None) -> Callable[[str], Iterator[Span]]:
+    """(start, end) of each match of pattern in a text that ok (if given) accepts."""
+    return lambda text: ((m.start(), m.end()) for m in pattern.finditer(text) if ok is None or ok(m))
+
+
+# Each kind: what its matches must contain (found cheaply: the detector runs only where it is), and the detector.
+_DETECTORS: list[tuple[str, re.Pattern, Callable[[str], Iterable[Span]]]] = [
+    ("NHS number", _NHS_NEEDS, _nhs_numbers),
+    ("National Insurance number", _NI_NEEDS, _spans(_NI_NUMBER)),
+    ("email address", re.compile("@"), _spans(_EMAIL)),
+    ("email address", _WRITTEN_EMAIL_NEEDS, _spans(_WRITTEN_EMAIL, _written_email_ok)),
+    ("phone number", _PHONE_NEEDS,
+     _spans(_PHONE, lambda m: _phone_digits_ok(m.group(0)) and not _DATE_LIKE.match(m.group(0)))),
+    ("postcode", _POSTCODE_NEEDS, _spans(_POSTCODE, lambda m: _postcode_ok(m.group(0)))),
+]
+
+
 def _scan(text: str) -> list[tuple[str, int, int]]:
-    """Every piece of personal data in already-cleaned text, as (kind, start, end); overlaps reported once."""
+    """Every piece of personal data in already-cleaned text, as (kind, start, end); overlaps reported once (the
+    first kind above that finds it)."""
     found: list[tuple[int, int, str]] = []  # sorted by start, never overlapping
-
-    def add(kind: str, start: int, end: int) -> None:
-        at = bisect.bisect_left(found, (start, end))
-        if (at > 0 and found[at - 1][1] > start) or (at < len(found) and found[at][0] < end):
-            return
-        found.insert(at, (start, end, kind))
-
-    for start, end in _nhs_numbers(text):
-        add("NHS number", start, end)
-    for match in _NI_NUMBER.finditer(text):
-        add("National Insurance number", match.start(), match.end())
-    for match in _EMAIL.finditer(text):
-        add("email address", match.start(), match.end())
-    for match in _WRITTEN_EMAIL.finditer(text):
-        if _written_email_ok(match):
-            add("email address", match.start(), match.end())
-    for match in _PHONE.finditer(text):
-        if _phone_digits_ok(match.group(0)) and not _DATE_LIKE.match(match.group(0)):
-            add("phone number", match.start(), match.end())
-    for match in _POSTCODE.finditer(text):
-        if _postcode_ok(match.group(0)):
-            add("postcode", match.start(), match.end())
+    for kind, needs, detect in _DETECTORS:
+        if not needs.search(text):
+            continue
+        for start, end in detect(text):
+            at = bisect.bisect_left(found, (start, end))
+            if (at > 0 and found[at - 1][1] > start) or (at < len(found) and found[at][0] < end):
+                continue
+            found.insert(at, (start, end, kind))
     return [(kind, start, end) for start, end, kind in found]
 
 

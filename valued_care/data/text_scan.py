@@ -118,16 +118,20 @@ def _check_comments(doc: YamlDocument, source: _Source, allowed: dict[str, int],
     return problems
 
 
+_COMMENT_START = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
+
+
 def _comments(doc: YamlDocument, source: _Source):
     """(line, column, text) of each '# ...' comment: a '#' at the start of a line or after a space, outside every
     value (a '#' inside a quoted or block value is text). PyYAML's scanner drops comments, so lines are read here."""
-    if "#" not in source.text:
+    hashes = list(_COMMENT_START.finditer(source.text))
+    if not hashes:  # most files: no '#' where a comment could start (a URL's '#' follows no space)
         return
     spans = sorted((source.offset(node.start_mark), source.offset(node.end_mark))
                    for node in doc.nodes.values() if isinstance(node, yaml.ScalarNode))
     span_starts = [start for start, _ in spans]
     comment_end = 0
-    for match in re.finditer(r"(?:^|(?<=[ \t]))#", source.text, re.MULTILINE):
+    for match in hashes:
         offset = match.start()
         inside = bisect.bisect_right(span_starts, offset) - 1
         if offset < comment_end or (inside >= 0 and spans[inside][0] <= offset < spans[inside][1]):
