@@ -3,6 +3,7 @@ every page and file (valued_care.site.build), and these events hand them to MkDo
 of one build lives in one object, made anew at the start of each build."""
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from valued_care.site.glossary_markup import GlossaryMarkup
 from valued_care.site.html_page import anchor_ids, html_body, table_of_contents
 from valued_care.site.pages import site_nav
 from valued_care.site.search_vocabulary import site_glossary
+from valued_care.template_cache import keep_compiled
 
 
 class _Build:
@@ -113,6 +115,11 @@ class ValuedCareHooks:
         self.build.html_pages = {path for path, page in site.pages.items() if page.html}
         return files
 
+    # After every other plugin's on_env, so the theme's filters are all set when its compiled templates are keyed.
+    @event_priority(-100)
+    def on_env(self, env, config, files):
+        return keep_compiled(env, "theme")  # template_cache.py: Material's templates compiled once, not every build
+
     # Before Material's search plugin (priority 0), which indexes the page's content.
     @event_priority(50)
     def on_page_context(self, context, page, config, nav):
@@ -155,9 +162,18 @@ class ValuedCareHooks:
                                            {url for path, url in self.build.page_urls.items() if path in pages})
 
 
+def on_shutdown() -> None:
+    """The mkdocs command is over and its process ends: nothing it made needs collecting. Python would otherwise
+    walk every object left (the pages, the knowledge base) in a last garbage collection as it exits, 0.13 s of a
+    3 s build; frozen, they are skipped. Files and pages are all written and closed by now (ChangedFiles and MkDocs
+    write each within `with`)."""
+    gc.freeze()
+
+
 _hooks = ValuedCareHooks()
 on_config = _hooks.on_config
 on_files = _hooks.on_files
+on_env = _hooks.on_env
 on_page_markdown = _hooks.on_page_markdown
 on_page_content = _hooks.on_page_content
 on_page_context = _hooks.on_page_context

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from valued_care.data.text_rules import ID_PATTERN
 from valued_care.paths import TEMPLATES
+from valued_care.template_cache import keep_compiled
 from valued_care.urls import relative_path
 
 _URL_SAFE = "/:?#[]@!$&()*+,;=-._~%"  # RFC 3986 reserved and unreserved characters (letters and digits are always safe)
@@ -139,7 +140,7 @@ def markdown_env() -> jinja2.Environment:
     env.filters["anchor"] = anchor_id
     env.filters["html"] = html_text
     env.globals.update(_globals())
-    return env
+    return keep_compiled(env, "pages-md")
 
 
 def _one_line(value):
@@ -161,7 +162,7 @@ def page_html_env() -> jinja2.Environment:
     env.filters["anchor"] = anchor_id
     env.filters["attr"] = escape
     env.globals.update(_globals())
-    return env
+    return keep_compiled(env, "pages-html")
 
 
 @cache
@@ -169,7 +170,7 @@ def html_env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "pdf"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(_globals())
-    return env
+    return keep_compiled(env, "pdf")
 
 
 @cache
