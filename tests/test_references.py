@@ -68,8 +68,8 @@ def test_no_double_full_stops_in_any_reference_of_the_real_data(real_kb):
 
 
 def test_site_and_book_print_the_a_to_z_in_the_same_author_first_order(real_kb):
-    site = generate_pages(real_kb)["resources.md"].text.split("## All resources, A to Z", 1)[1]
-    site_order = re.findall(r"\{: #res-([a-z0-9-]+) \.vc-resource \}", site)
+    site = generate_pages(real_kb)["resources.md"].text.split('id="all-resources-a-to-z"', 1)[1]
+    site_order = re.findall(r'<p class="vc-resource" id="res-([a-z0-9-]+)">', site)
     book = PdfBook(real_kb).book().html.split('id="references"', 1)[1]
     book_order = re.findall(r'<li class="ref" id="ref-([a-z0-9-]+)">', book)
     expected = [r.id for r in a_to_z(list(real_kb.resources.values()))]

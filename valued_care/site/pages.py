@@ -185,7 +185,7 @@ class PageBuilder:
                       "Every trust with a case study or improvement story."),
             self.page("settings_index.md.j2", urls.SETTINGS_INDEX, "Settings",
                       "Case studies by the setting of care they took place in."),
-            self.page("resources.md.j2", urls.RESOURCES, "Resources library",
+            self.page("resources.html.j2", urls.RESOURCES, "Resources library",
                       "Reports, guides, papers and books behind the model, by ingredient."),
             self.page("downloads.md.j2", urls.DOWNLOADS, "Downloads: PDFs and an offline copy",
                       "The whole book, each chapter and each case study as PDF, and the site to read offline."),
