@@ -97,8 +97,10 @@ class ValuedCareHooks:
         variant = repr(settings)  # the texts differ with the settings: another folder for each
         pages_out = site_build.ChangedFiles("generated-pages", variant)
         files_out = site_build.ChangedFiles("generated-files", variant)
-        site: WrittenSite = write_site(self.build.kb, settings, paths.BUILD, pages_out.write, files_out.write)
-        pages_dir, files_dir = pages_out.finish(), files_out.finish()
+        # share: on two cores, a second process makes and writes half of them (two_processes.py).
+        site: WrittenSite = write_site(self.build.kb, settings, paths.BUILD, pages_out.write, files_out.write,
+                                       share=True)
+        pages_dir, files_dir = pages_out.finish(site.pages), files_out.finish(site.files)
         # Files made earlier into build/ are files of the site, so pages link them and strict mode checks the links.
         for download in site.downloads.files:
             files.append(File(download.path, str(paths.BUILD), config.site_dir, config.use_directory_urls))

@@ -42,7 +42,8 @@ class ChangedFiles:
     """Generated texts as files in a cache folder of their own (one per kind, data folder and `variant`: the build
     settings the texts depend on, so builds with other settings, even at the same time, never share a file), each
     rewritten only when its text changed, so a file's age says whether its page needs building again (`mkdocs serve
-    --dirty`), and replaced whole, never seen half-written; finish() removes the files not written this time."""
+    --dirty`), and replaced whole, never seen half-written; finish(paths) removes every other file. Two processes
+    may write into one folder at once (two_processes.py), each its own files."""
 
     def __init__(self, kind: str, variant: str = ""):
         key = hashlib.sha256(f"{paths.DATA}\0{variant}".encode()).hexdigest()[:12]
@@ -50,14 +51,12 @@ class ChangedFiles:
         # it, so that it goes when that folder goes and the project's .cache does not grow with every test run.
         base = paths.ROOT if paths.DATA.is_relative_to(paths.ROOT) else paths.DATA.parent
         self.folder = base / ".cache" / kind / key
-        self.written: set[str] = set()
         self._folders: set[Path] = set()  # made already
 
     def write(self, path: str, text: str | Iterable[str]) -> None:
         """Write one file: its text, or its text in pieces (never all in memory: compared with the file on disk
         once written out)."""
         file = self.folder / path
-        self.written.add(path)
         if isinstance(text, str) and file.is_file() and file.read_text(encoding="utf-8") == text:
             return
         if file.parent not in self._folders:
@@ -71,8 +70,10 @@ class ChangedFiles:
         else:
             os.replace(out.name, file)
 
-    def finish(self) -> Path:
+    def finish(self, paths: Iterable[str]) -> Path:
+        """The folder, holding the files at paths (all written this time) and no others."""
+        keep = set(paths)
         for file in [f for f in self.folder.rglob("*") if f.is_file() and not f.name.startswith(".writing-")]:
-            if file.relative_to(self.folder).as_posix() not in self.written:
+            if file.relative_to(self.folder).as_posix() not in keep:
                 file.unlink()
         return self.folder

@@ -12,8 +12,9 @@ headings, paragraphs and list items and a small navigation of 15 entries. Then t
 (project, plain, project, ...), each `mkdocs build` in a child process of its own with no PDFs to ship, and the
 table gives the median wall time and the largest peak memory (max RSS of the child) of each, and their ratios.
 
---profile N builds the project copy at N case studies once under cProfile and prints the functions that take the
-most time, cumulative and own, to show what dominates what is left.
+--profile N builds the project copy at N case studies once under cProfile, all in one process (cProfile does not
+follow the second process that makes half the generated pages), and prints the functions that take the most time,
+cumulative and own, to show what dominates what is left.
 
 --yaml times reading the data files (median of 5 passes, in ms a file): yaml_source.read_yaml, the whole loader
 (load_knowledge_base, with its checks), and PyYAML's C loader alone (yaml.load, CSafeLoader) as a floor.
@@ -107,9 +108,12 @@ def plain_project(target: Path, pages: list[str]) -> Path:
 
 # ---- builds -----------------------------------------------------------------------------------------------------
 
-def build(project: Path, out: Path, extra: list[str] | None = None) -> tuple[float, float]:
-    """Wall time (s) and peak memory (MB, max RSS) of `mkdocs build` of `project` in a child process."""
+def build(project: Path, out: Path, extra: list[str] | None = None, one_process: bool = False) -> tuple[float, float]:
+    """Wall time (s) and peak memory (MB, max RSS) of `mkdocs build` of `project` in a child process. one_process:
+    without the second process that makes half the generated pages (two_processes.py), as when profiling."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VALUED_CARE_BUILD": str(project / "no-downloads")}
+    if one_process:
+        env["VALUED_CARE_PROCESSES"] = "1"
     env.pop("VALUED_CARE_DATA", None)
     return timed([sys.executable, *(extra or ["-m", "mkdocs"]), "build", "-q", "-d", str(out)], project, env)
 
@@ -147,7 +151,7 @@ def profile(size: int, tmp: Path, keep: Path | None, top: int = 30) -> None:
     project = project_copy(tmp / "project", size)
     build(project, tmp / "site")  # the generated pages written once, as in the measured builds
     stats = keep or tmp / "build.prof"
-    took, peak = build(project, tmp / "site", ["-m", "cProfile", "-o", str(stats), "-m", "mkdocs"])
+    took, peak = build(project, tmp / "site", ["-m", "cProfile", "-o", str(stats), "-m", "mkdocs"], one_process=True)
     print(f"profiled build at {size:,} case studies: {took:.1f} s under the profiler, peak {peak:.0f} MB")
     for order in ("cumulative", "tottime"):
         pstats.Stats(str(stats)).sort_stats(order).print_stats(top)

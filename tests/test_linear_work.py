@@ -103,7 +103,7 @@ def record_pages(kb: KnowledgeBase, folder: str, records) -> None:
     for record in records:
         builder.page(spec.template, kind.page(record.id), spec.title(record) if spec.title else record.title, None,
                      meta=spec.meta(kb, record) if spec.meta else None,
-                     **{spec.name: record, **(spec.context(kb, record) if spec.context else {})})
+                     **{spec.name: record, **(spec.context(kb, record) if spec.context else {})}).render()
 
 
 def listing_pages(kb: KnowledgeBase) -> None:
@@ -112,7 +112,7 @@ def listing_pages(kb: KnowledgeBase) -> None:
     record_pages(kb, "trusts", kb.trusts.values())
     builder = PageBuilder(kb)
     for slug, label in SETTINGS.items():
-        builder.page("setting.html.j2", urls.setting(slug), label, None, slug=slug, label=label)
+        builder.page("setting.html.j2", urls.setting(slug), label, None, slug=slug, label=label).render()
 
 
 def test_related_case_studies_are_the_best_scored_ties_by_title(collections):

@@ -89,7 +89,7 @@ def test_builds_with_other_settings_never_share_a_generated_file(monkeypatch, tm
     site.write("a.md", "site")
     offline.write("a.md", "offline")
     (offline.folder / ".writing-x").write_text("another build's page, half written")
-    assert site.finish() != offline.finish()
+    assert site.finish(["a.md"]) != offline.finish(["a.md"])
     assert (site.folder / "a.md").read_text() == "site" and (offline.folder / "a.md").read_text() == "offline"
     assert (offline.folder / ".writing-x").exists()  # finish() leaves another build's write alone
 
@@ -113,7 +113,7 @@ def _write_pages(pages: dict[str, str]):
     out = site_build.ChangedFiles("generated-pages")
     for path, text in pages.items():
         out.write(path, text)
-    return out.finish()
+    return out.finish(pages)
 
 
 def test_a_file_written_in_pieces_is_replaced_only_when_it_changed(monkeypatch, tmp_path):

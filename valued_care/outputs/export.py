@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
 
 from valued_care import urls
@@ -181,20 +182,25 @@ def _json_chunks(value) -> Iterator[str]:
 
 def site_files(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
     """Every open data file of one build: {path in the site: text}."""
-    return {path: "".join(pieces) for path, pieces in iter_site_files(kb, site_url)}
+    return {path: "".join(pieces()) for path, pieces in site_file_makers(kb, site_url)}
 
 
-def iter_site_files(kb: KnowledgeBase, site_url: str) -> Iterator[tuple[str, Iterable[str]]]:
-    """The same, one file at a time, each as its text in pieces (path in the site, pieces), so a build writes each
-    out as it is made and never holds a whole file."""
+def site_file_makers(kb: KnowledgeBase, site_url: str) -> Iterator[tuple[str, Callable[[], Iterable[str]]]]:
+    """The same, as (path in the site, a function giving its text in pieces): each file is made only when it is
+    written, a piece at a time, so a build never holds a whole file and can make them in any order or process. A
+    dataset's rows are worked out once for its JSON and its CSV (if both are made in the same process)."""
+    rows_of = cache(lambda dataset: rows(kb, dataset, site_url))
+
+    def as_json(dataset: Dataset) -> Iterator[str]:
+        records = rows_of(dataset)
+        return _json_chunks({"dataset": dataset.name, "title": dataset.title, "licence": LICENCE,
+                             "count": len(records), "records": records})
+
     for dataset in DATASETS:
-        records = rows(kb, dataset, site_url)
-        yield f"{FOLDER}/{dataset.name}.json", _json_chunks({
-            "dataset": dataset.name, "title": dataset.title, "licence": LICENCE, "count": len(records),
-            "records": records})
-        yield f"{FOLDER}/{dataset.name}.csv", csv_chunks(dataset, records)
+        yield f"{FOLDER}/{dataset.name}.json", partial(as_json, dataset)
+        yield f"{FOLDER}/{dataset.name}.csv", partial(lambda d: csv_chunks(d, rows_of(d)), dataset)
     for name, schema in export_schemas().items():
-        yield f"{SCHEMA_FOLDER}/{name}", _json_chunks(schema)
+        yield f"{SCHEMA_FOLDER}/{name}", partial(_json_chunks, schema)
 
 
 def export_schemas() -> dict[str, dict]:

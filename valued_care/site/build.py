@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from valued_care import two_processes
 from valued_care.data.fingerprint import data_fingerprint
 from valued_care.data.knowledge_base import KnowledgeBase
 from valued_care.outputs import export, feed
@@ -52,24 +54,38 @@ def build_site(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path) -> Si
     files: dict[str, str] = {}
     written = write_site(kb, settings, build_dir, texts.__setitem__,
                          lambda path, pieces: files.__setitem__(path, "".join(pieces)))
-    pages = {path: GeneratedPage(path, texts[path], page.source, page.html) for path, page in written.pages.items()}
+    pages = {path: GeneratedPage(path, partial(str, texts[path]), page.source, page.html)
+             for path, page in written.pages.items()}
     return Site(pages, files, written.downloads)
 
 
 def write_site(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path, write_page: Callable[[str, str], None],
-               write_file: Callable[[str, Iterable[str]], None]) -> WrittenSite:
+               write_file: Callable[[str, Iterable[str]], None], share: bool = False) -> WrittenSite:
     """The same site, each page handed to write_page (path, text) and each file to write_file (path, its text in
-    pieces) as soon as it is made, so a build of thousands of pages never holds their texts all at once."""
+    pieces), each made only when it is written, so a build of thousands of pages never holds their texts all at
+    once. share: half the pages and files are made and written by a second process where the machine allows it
+    (two_processes.py); only for writers that write to disk, as the second process's memory is lost with it."""
     downloads = _downloads(kb, settings, build_dir)
     pages: dict[str, WrittenPage] = {}
+    files: list[str] = []
+    jobs: list[Callable[[], None]] = []
     for page in site_pages(kb, settings, downloads):
-        write_page(page.path, page.text)
         pages[page.path] = WrittenPage(page.source, page.html)
-    files = []
-    for path, text in site_files(kb, settings):
-        write_file(path, text)
+        jobs.append(partial(_write_page, write_page, page))
+    for path, pieces in site_files(kb, settings):
         files.append(path)
+        jobs.append(partial(_write_file, write_file, path, pieces))
+    two_processes.run_all(jobs, share)
     return WrittenSite(pages, files, downloads)
+
+
+def _write_page(write_page: Callable[[str, str], None], page: GeneratedPage) -> None:
+    write_page(page.path, page.render())  # render(), not text: the text is not kept once written
+
+
+def _write_file(write_file: Callable[[str, Iterable[str]], None], path: str,
+                pieces: Callable[[], Iterable[str]]) -> None:
+    write_file(path, pieces())
 
 
 def _downloads(kb: KnowledgeBase, settings: SiteSettings, build_dir: Path) -> Downloads:
@@ -81,12 +97,12 @@ def site_pages(kb: KnowledgeBase, settings: SiteSettings, downloads: Downloads) 
     yield from open_pages.generate(kb).values()  # what's new, open data, contributors
 
 
-def site_files(kb: KnowledgeBase, settings: SiteSettings) -> Iterator[tuple[str, Iterable[str]]]:
-    """Every generated file, one at a time, as (site path, its text in pieces)."""
-    yield from export.iter_site_files(kb, settings.site_url)
-    yield feed.FEED, [feed.atom(kb, settings.site_url, settings.site_name, settings.copyright)]
-    yield SCRIPT_PATH, [finder_script(kb)]
-    yield DATA_SCRIPT, [data_script(kb)]
+def site_files(kb: KnowledgeBase, settings: SiteSettings) -> Iterator[tuple[str, Callable[[], Iterable[str]]]]:
+    """Every generated file, as (site path, a function giving its text in pieces): made only when written."""
+    yield from export.site_file_makers(kb, settings.site_url)
+    yield feed.FEED, lambda: [feed.atom(kb, settings.site_url, settings.site_name, settings.copyright)]
+    yield SCRIPT_PATH, lambda: [finder_script(kb)]
+    yield DATA_SCRIPT, lambda: [data_script(kb)]
 
 
 def edit_url(repo_url: str | None, edit_uri: str | None, source: str | None) -> str | None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from typing import Any
 
 import yaml
@@ -32,10 +32,17 @@ from valued_care.vocabulary import SETTINGS
 
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A page, known by its path before its text is made: its text is rendered when first asked for, so a build can
+    list every page, then share the rendering out (site/build.py: write_site)."""
     path: str
-    text: str  # front matter, then the body: Markdown, or HTML if `html`
+    render: Callable[[], str] = field(repr=False, compare=False)  # its text: front matter, then the body
     source: str | None  # the data file it is built from, for edit links
     html: bool = False  # written as HTML (a .html.j2 template): shown as it is, without Markdown
+
+    @cached_property
+    def text(self) -> str:
+        """Front matter, then the body: Markdown, or HTML if `html`."""
+        return self.render()
 
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, where PyYAML has it: the same YAML, faster
@@ -126,11 +133,19 @@ class PageBuilder:
         return md_link(text, relative(from_path, to_path) + (f"#{anchor}" if anchor else ""))
 
     def page(self, template: str, path: str, title: str, description: str | None, source: str | None = None,
-             record=None, meta: dict | None = None, **context) -> GeneratedPage:
+             record=None, meta: Callable[[], dict] | dict | None = None, later: Callable[[], dict] | None = None,
+             **context) -> GeneratedPage:
+        """A page to be rendered from template with context. meta: more front matter, or a function that works it
+        out; later: a function giving more context. Both are called only when the page is rendered."""
+        return GeneratedPage(path, partial(self._text, template, path, title, description, record, meta, later,
+                                           context), source, html=template.endswith(".html.j2"))
+
+    def _text(self, template: str, path: str, title: str, description: str | None, record, meta, later,
+              context) -> str:
+        extra = meta() if callable(meta) else meta
         front = _front_matter(title, description, getattr(record, "last_reviewed", None),
-                              getattr(record, "next_review", None), **(meta or {}))
-        body = self._render(template, path, title=title, record=record, **context)
-        return GeneratedPage(path, front + body, source, html=template.endswith(".html.j2"))
+                              getattr(record, "next_review", None), **(extra or {}))
+        return front + self._render(template, path, title=title, record=record, **context, **(later() if later else {}))
 
     def record_pages(self) -> Iterator[GeneratedPage]:
         """A page for each record of each kind that has its own page (kinds.py), laid out as RECORD_PAGES says or,
@@ -145,13 +160,13 @@ class PageBuilder:
                     spec.title(record) if spec.title else record.title,
                     spec.description(record) if spec.description else getattr(record, "summary", None),
                     urls.data_file(kind.folder, record.id), record if isinstance(record, Reviewed) else None,
-                    meta=spec.meta(self.kb, record) if spec.meta else None,
+                    meta=partial(spec.meta, self.kb, record) if spec.meta else None,
                     **{spec.name: record, **(spec.context(self.kb, record) if spec.context else {})})
 
     def glossary(self) -> GeneratedPage:
         terms = site_glossary()
         return self.page("glossary.md.j2", glossary_page.PAGE, glossary_page.TITLE, glossary_page.DESCRIPTION,
-                         "data/glossary.yml", entries=glossary_page.entries(self.kb, terms),
+                         "data/glossary.yml", later=lambda: {"entries": glossary_page.entries(self.kb, terms)},
                          by_id={t.id: t for t in terms.terms}, spellings=terms.spellings,
                          glossary_page=glossary_page.PAGE)
 
@@ -160,7 +175,7 @@ class PageBuilder:
 
     def pages(self) -> Iterator[GeneratedPage]:
         """Every generated page, one at a time: a build of thousands of pages writes each out as it is made and
-        never holds them all (site/build.py: write_site)."""
+        never holds them all (site/build.py: write_site); each is rendered only when its text is asked for."""
         kb = self.kb
         yield from self.record_pages()
         for slug, label in SETTINGS.items():
@@ -177,7 +192,7 @@ class PageBuilder:
                       by_topic=topics.case_studies_by_topic(kb)),
             self.page("finder.html.j2", urls.FINDER, "Find case studies",
                       "Find case studies by ingredient, setting, region, method, source and period, or by words.",
-                      facets=facets(kb), meta=search_meta.FINDER, glossary_page=glossary_page.PAGE),
+                      later=lambda: {"facets": facets(kb)}, meta=search_meta.FINDER, glossary_page=glossary_page.PAGE),
             self.glossary(),
             self.page("trust_stories_index.md.j2", urls.TRUST_STORIES_INDEX, "Compendium of trust improvement stories",
                       "How NHS mental health trusts started and continued their improvement journeys."),
@@ -193,7 +208,7 @@ class PageBuilder:
                       "Routes through the knowledge base for board members, team leaders and clinicians, experts by "
                       "experience and carers, and improvement leads."),
             self.page("self_assessment.md.j2", urls.SELF_ASSESSMENT, self_assessment.TITLE,
-                      self_assessment.DESCRIPTION, form=self_assessment.form(kb),
+                      self_assessment.DESCRIPTION, later=lambda: {"form": self_assessment.form(kb)},
                       plan_size=self_assessment.PLAN_SIZE, meta=self_assessment.META),
         ]
         yield from topics.topic_pages(kb, self.page)
