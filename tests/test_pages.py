@@ -50,7 +50,7 @@ def test_ingredient_page_lists_primary_and_secondary_case_studies():
     leadership = pages()["ingredients/leadership.md"].text
     assert 'href="../../case-studies/example-case/"' in culture  # lists are HTML, with final links
     assert "Where it plays a part" in leadership and 'href="../../case-studies/example-case/"' in leadership
-    assert "(../trust-stories/example-trust-journey.md)" in culture  # referenced by
+    assert 'href="../../trust-stories/example-trust-journey/"' in culture  # referenced by
 
 
 def test_trust_page_lists_what_refers_to_it():

@@ -136,8 +136,8 @@ def test_pages_that_are_no_step_say_nothing_about_pathways(pages):
 
 
 def test_a_page_on_several_routes_lists_each(pages):
-    section = pages["ingredients/patient-safety.md"].text.split("## On a reading pathway\n", 1)[1]
-    routes = re.findall(r"^- \[Reading pathway: ([^\]]+)\]", section, re.M)
+    section = pages["ingredients/patient-safety.md"].text.split('id="on-a-reading-pathway"', 1)[1]
+    routes = re.findall(r'^<li><a href="[^"]+">Reading pathway: ([^<]+)</a>', section, re.M)
     assert routes == ["Team leaders and clinicians", "Improvement leads"]
 
 

@@ -55,7 +55,7 @@ ALLOWED: tuple[Allowed, ...] = (
             "the case-study finder's form (valued_care/templates/pages/finder.md.j2): no action, it submits nowhere; "
             "finder.js filters the page in place"),
     Allowed("ingredients/*/index.html", "form", "aria-label", "This chapter's case studies",
-            "each chapter's search of its own case studies (valued_care/templates/pages/ingredient.md.j2): no action, "
+            "each chapter's search of its own case studies (valued_care/templates/pages/ingredient.html.j2): no action, "
             "it submits to its own page; scoped-search.js handles it"),
     Allowed("index.html", "form", "class", "vc-home-search",
             "the home page's case-study search (valued_care/templates/pages/_parts.md.j2): a GET to the finder page "

@@ -1,10 +1,10 @@
 """Generated pages written as HTML: what Markdown would have added to them, done directly. No MkDocs here.
 
-The pages that grow with the collection (each case study, trust, setting and topic, the case-study index and the
-finder) are written as HTML by templates/pages/*.html.j2, so they never go through Python-Markdown, which was the
-largest part of the build (issue 16). For each such page this gives the template its headings, with the ids and
-permalinks Markdown's toc extension writes (`Headings`), and gives MkDocs back the page's table of contents and
-anchors (`table_of_contents`, `anchor_ids`), read from the HTML this module wrote.
+The pages that grow with the collection (each case study, trust, setting, topic and chapter, the case-study index,
+the finder and the Resources page) are written as HTML by templates/pages/*.html.j2, so they never go through
+Python-Markdown, which was the largest part of the build (issue 16). For each such page this gives the template its
+headings, with the ids and permalinks Markdown's toc extension writes (`Headings`), and gives MkDocs back the page's
+table of contents and anchors (`table_of_contents`, `anchor_ids`), read from the HTML this module wrote.
 """
 from __future__ import annotations
 

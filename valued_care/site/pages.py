@@ -72,7 +72,7 @@ class RecordPage:
 
 
 RECORD_PAGES = {
-    "ingredients": RecordPage("ingredient", "ingredient.md.j2", title=lambda r: f"{r.number}. {r.title}",
+    "ingredients": RecordPage("ingredient", "ingredient.html.j2", title=lambda r: f"{r.number}. {r.title}",
                               meta=lambda kb, r: search_meta.chapter(r)),
     "theory": RecordPage("review", "theory.md.j2", context=lambda kb, r: {"ingredient": kb.ingredients[r.id]},
                          meta=search_meta.theory),
