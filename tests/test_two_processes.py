@@ -11,15 +11,23 @@ import pytest
 from valued_care import paths, two_processes
 from valued_care.site.build import SiteSettings, write_site
 
-shares = pytest.mark.skipif(not two_processes.can_share(), reason="needs fork, two cores and a single thread")
+
+@pytest.fixture
+def shares(monkeypatch):
+    """Sharing on: the test run may have threads of its own (the browser tests' server), which would turn it off."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if not hasattr(os, "fork") or cores < 2:
+        pytest.skip("needs fork and two cores")
+    monkeypatch.delenv("VALUED_CARE_PROCESSES", raising=False)
+    monkeypatch.setattr(two_processes.threading, "active_count", lambda: 1)
+    assert two_processes.can_share()
 
 
 def _note(folder, name: str) -> None:
     (folder / name).write_text(str(os.getpid()))
 
 
-@shares
-def test_every_job_runs_once_half_of_them_in_a_second_process(tmp_path):
+def test_every_job_runs_once_half_of_them_in_a_second_process(shares, tmp_path):
     two_processes.run_all([partial(_note, tmp_path, f"job-{n}") for n in range(6)])
     ran_in = {p.name: int(p.read_text()) for p in tmp_path.iterdir()}
     assert sorted(ran_in) == [f"job-{n}" for n in range(6)]
@@ -31,15 +39,13 @@ def _fail() -> None:
     raise ValueError("template broke at case-studies/x.md")
 
 
-@shares
-def test_a_failure_in_the_second_process_is_raised_here_with_its_traceback(tmp_path):
+def test_a_failure_in_the_second_process_is_raised_here_with_its_traceback(shares, tmp_path):
     with pytest.raises(two_processes.SecondProcessFailed, match="(?s)ValueError: template broke at case-studies/x.md"):
         two_processes.run_all([partial(_note, tmp_path, "a"), _fail, partial(_note, tmp_path, "c")])
     assert {p.name for p in tmp_path.iterdir()} == {"a", "c"}
 
 
-@shares
-def test_a_failure_here_waits_for_the_second_process_then_is_raised(tmp_path):
+def test_a_failure_here_waits_for_the_second_process_then_is_raised(shares, tmp_path):
     with pytest.raises(ValueError, match="template broke"):
         two_processes.run_all([_fail, partial(_note, tmp_path, "b")])
     assert (tmp_path / "b").read_text() != str(os.getpid())
@@ -69,8 +75,7 @@ def _write_to(folder, path: str, text) -> None:
     target.write_text(text if isinstance(text, str) else "".join(text), encoding="utf-8")
 
 
-@shares
-def test_a_site_written_by_two_processes_is_the_site_written_by_one(real_kb, tmp_path):
+def test_a_site_written_by_two_processes_is_the_site_written_by_one(shares, real_kb, tmp_path):
     settings = SiteSettings("https://example.org/vc/", "Valued care")
     written = {}
     for share in (False, True):
