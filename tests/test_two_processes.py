@@ -15,8 +15,7 @@ from valued_care.site.build import SiteSettings, write_site
 @pytest.fixture
 def shares(monkeypatch):
     """Sharing on: the test run may have threads of its own (the browser tests' server), which would turn it off."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if not hasattr(os, "fork") or cores < 2:
+    if not hasattr(os, "fork") or two_processes.cores() < 2:
         pytest.skip("needs fork and two cores")
     monkeypatch.delenv("VALUED_CARE_PROCESSES", raising=False)
     monkeypatch.setattr(two_processes.threading, "active_count", lambda: 1)

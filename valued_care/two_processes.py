@@ -26,11 +26,15 @@ class SecondProcessFailed(RuntimeError):
     """A job in the forked process raised; the message is its traceback."""
 
 
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def can_share() -> bool:
     if os.environ.get("VALUED_CARE_PROCESSES") == "1" or not hasattr(os, "fork"):
         return False
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores >= 2 and threading.active_count() == 1
+    return cores() >= 2 and threading.active_count() == 1
 
 
 def run_all(jobs: Sequence[Callable[[], object]], share: bool = True) -> None:

@@ -12,7 +12,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
 from valued_care import urls
@@ -187,20 +187,24 @@ def site_files(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
 
 def site_file_makers(kb: KnowledgeBase, site_url: str) -> Iterator[tuple[str, Callable[[], Iterable[str]]]]:
     """The same, as (path in the site, a function giving its text in pieces): each file is made only when it is
-    written, a piece at a time, so a build never holds a whole file and can make them in any order or process. A
-    dataset's rows are worked out once for its JSON and its CSV (if both are made in the same process)."""
-    rows_of = cache(lambda dataset: rows(kb, dataset, site_url))
-
-    def as_json(dataset: Dataset) -> Iterator[str]:
-        records = rows_of(dataset)
-        return _json_chunks({"dataset": dataset.name, "title": dataset.title, "licence": LICENCE,
-                             "count": len(records), "records": records})
-
+    written, a piece at a time, so a build never holds a whole file and can make them in any order or process. Each
+    works out its dataset's rows itself (a few ms at the real content): a shared build makes a dataset's JSON and CSV
+    in different processes, and rows kept for the other file would only be held longer."""
     for dataset in DATASETS:
-        yield f"{FOLDER}/{dataset.name}.json", partial(as_json, dataset)
-        yield f"{FOLDER}/{dataset.name}.csv", partial(lambda d: csv_chunks(d, rows_of(d)), dataset)
+        yield f"{FOLDER}/{dataset.name}.json", partial(_dataset_json, kb, dataset, site_url)
+        yield f"{FOLDER}/{dataset.name}.csv", partial(_dataset_csv, kb, dataset, site_url)
     for name, schema in export_schemas().items():
         yield f"{SCHEMA_FOLDER}/{name}", partial(_json_chunks, schema)
+
+
+def _dataset_json(kb: KnowledgeBase, dataset: Dataset, site_url: str) -> Iterator[str]:
+    records = rows(kb, dataset, site_url)
+    return _json_chunks({"dataset": dataset.name, "title": dataset.title, "licence": LICENCE, "count": len(records),
+                         "records": records})
+
+
+def _dataset_csv(kb: KnowledgeBase, dataset: Dataset, site_url: str) -> Iterator[str]:
+    return csv_chunks(dataset, rows(kb, dataset, site_url))
 
 
 def export_schemas() -> dict[str, dict]:
